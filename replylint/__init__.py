@@ -1,0 +1,1 @@
+from replylint._version import __version__
