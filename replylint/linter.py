@@ -1,0 +1,304 @@
+"""The Linter: selects and compiles the rules once, then checks replies in one pass each."""
+from __future__ import annotations
+
+import os
+from collections import deque
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+import regex
+
+from replylint.analysis import Analysis
+from replylint.checks import Hit, get_check, load_builtin_checks
+from replylint.config import Config
+from replylint.errors import ConfigError, RuleFileError
+from replylint.matchers import USER_REGEX_TIMEOUT, PhraseIndex, merge_spans, regex_spans
+from replylint.model import Context, Edit, Finding, FixResult, Report, context_from_mapping
+from replylint.normalize import normalize_text
+from replylint.rulefile import load_rule_packs
+from replylint.segment import segment_reply
+from replylint.selection import select_rules
+from replylint.severity import Applicability, Severity
+
+# spaCy refuses texts over 1M characters by default; a pasted 10 MB log is still a
+# reply to lint (in linear time), so the limit is raised for the tokenizer only.
+MAX_TEXT_LENGTH = 100_000_000
+
+
+class _Values(dict):
+    """Template values; an unknown ``{field}`` stays as written instead of raising."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _render(template: Optional[str], values: dict) -> Optional[str]:
+    if template is None:
+        return None
+    try:
+        return template.format_map(_Values(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+class Linter:
+    """Checks replies against the selected rules.
+
+    ``Linter()`` finds the nearest config file (replylint.toml or pyproject.toml),
+    loads the built-in rule packs plus any configured ones, and compiles every rule
+    once. ``check`` is then one tokenisation and one pass of the shared matchers.
+    """
+
+    def __init__(self, config: Optional[Config] = None):
+        import spacy  # lazy: `import replylint` and `replylint --version` stay fast
+
+        if config is None:
+            config = Config.discover()
+        elif not isinstance(config, Config):
+            raise TypeError(f"config must be a replylint.Config, not {type(config).__name__}")
+        self.config = config
+        base_dir = Path(config.source).parent if config.source else None
+        self.all_rules = load_rule_packs(config.rule_packs, config.docs_url,
+                                         include_builtin=config.builtin_rules, base_dir=base_dir)
+        load_builtin_checks()
+        for rule in self.all_rules:
+            if rule.check and get_check(rule.check) is None:
+                raise RuleFileError(f"match.check names {rule.check!r}, which is not a registered "
+                                    "check function", rule.path, rule.line)
+        self.rules = select_rules(self.all_rules, config)
+        self._by_code = {r.code: r for r in self.rules}
+        self._fail_on = config.fail_on_severity
+        self._allow_words = _compile_allow_words(config.allow_words)
+
+        self.nlp = spacy.blank("en")
+        self.nlp.max_length = MAX_TEXT_LENGTH
+        self._phrases = PhraseIndex(self.nlp, self.rules)
+        self._checks = {r.code: get_check(r.check) for r in self.rules if r.check}
+
+    # ----------------------------------------------------------------- public
+    def rule(self, code_or_slug: str):
+        """The rule (selected or not) with this code or slug, or None."""
+        for rule in self.all_rules:
+            if code_or_slug in (rule.code, rule.slug):
+                return rule
+        return None
+
+    def check(self, text: str, context: "Context | dict | None" = None, **fields) -> Report:
+        """Lint one reply. ``context`` may be a Context, a dict, or keyword fields."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        context = _as_context(context, fields)
+        analysis = self.analyse(text, context)
+        findings, errors = [], []
+        matches = self._phrases.match(analysis.doc)
+        for rule in self.rules:
+            if not _holds(rule.when, analysis):
+                continue
+            try:
+                findings.extend(self._run_rule(rule, analysis, matches))
+            except TimeoutError:
+                errors.append({"code": rule.code, "message": f"{rule.code} gave up: its regex took "
+                               f"longer than {USER_REGEX_TIMEOUT} s on this reply"})
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        return Report(tuple(findings), self._fail_on, tuple(errors), len(text))
+
+    def analyse(self, text: str, context: Optional[Context] = None) -> Analysis:
+        """Normalise, segment and tokenise a reply (what every rule reads)."""
+        norm = normalize_text(text)
+        return Analysis(text, context or Context(), self.config, self.nlp.make_doc(norm),
+                        norm=norm, segments=segment_reply(norm))
+
+    def fix(self, text: str, context: "Context | dict | None" = None, **fields) -> FixResult:
+        """Apply every safe fix (e.g. masking a card number); never rewords advice-only findings."""
+        report = self.check(text, context, **fields)
+        edits, last_end = [], -1
+        for f in report.findings:
+            if f.applicability is Applicability.SAFE and f.replacement is not None and f.start >= last_end:
+                edits.append(Edit(f.code, f.start, f.end, f.replacement))
+                last_end = f.end
+        fixed = text
+        for edit in reversed(edits):
+            fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
+        return FixResult(fixed, tuple(edits))
+
+    def check_many(self, records: Iterable, workers: int = 1, chunksize: int = 64) -> Iterator[Report]:
+        """Lint many replies, yielding one Report per record in input order.
+
+        A record is a string or a ``(text, context)`` pair (Context or dict). With
+        ``workers > 1`` a process pool is used; each worker builds its own Linter
+        once, and at most a few chunks are in flight, so memory stays flat on
+        inputs of any length.
+        """
+        if workers is None or workers < 1:
+            workers = os.cpu_count() or 1
+        if workers == 1:
+            for record in records:
+                yield self.check(*_unpack(record))
+            return
+        yield from _check_in_pool(self.config, records, workers, chunksize)
+
+    # --------------------------------------------------------------- internal
+    def _run_rule(self, rule, analysis: Analysis, matches: dict) -> list:
+        if rule.check:
+            hits = list(self._checks[rule.code](analysis, rule))
+        else:
+            spans = list(matches.get(rule.code, ()))
+            timeout = None if rule.builtin else USER_REGEX_TIMEOUT
+            for pattern in rule.regexes:
+                spans.extend(regex_spans(pattern, analysis.norm, timeout))
+            if not spans:
+                return []
+            spans = [s for s in merge_spans(spans)
+                     if analysis.in_scope(s[0], s[1], rule.scope)
+                     and not _cancelled(rule, s, analysis, matches)]
+            hits = [Hit(s, e) for s, e in spans]
+        return [self._finding(rule, hit, analysis) for hit in hits
+                if hit.end > hit.start and analysis.in_scope(hit.start, hit.end, rule.scope)
+                and not self._allowed(analysis.text, hit)]
+
+    def _allowed(self, text: str, hit: Hit) -> bool:
+        if self._allow_words is None:
+            return False
+        for m in self._allow_words.finditer(text):
+            if m.start() < hit.end and hit.start < m.end():
+                return True
+        return False
+
+    def _finding(self, rule, hit: Hit, analysis: Analysis) -> Finding:
+        raw = analysis.text[hit.start:hit.end]
+        values = dict(hit.values or {})
+        masked = values.get("masked") if hit.sensitive else None
+        shown = (masked or "[redacted]") if hit.sensitive else " ".join(raw.split())
+        values.setdefault("match", shown)
+        values.setdefault("customer_name", analysis.context.customer_name or "")
+        values.setdefault("agent_name", analysis.context.agent_name or "")
+        severity = hit.severity or rule.severity
+        for conditions, level in rule.severity_when:
+            if _holds(conditions, analysis):
+                severity = level
+                break
+        override = self.config.severity.get(rule.code) or self.config.severity.get(rule.slug)
+        if override:
+            severity = Severity.parse(override)
+        suggestion = hit.suggestion if hit.suggestion is not None else _render(rule.suggestion, values)
+        return Finding(
+            code=rule.code, slug=rule.slug, severity=severity, confidence=rule.confidence,
+            message=_render(rule.message, values), why=rule.why, start=hit.start, end=hit.end,
+            text=raw, suggestion=suggestion, replacement=hit.replacement,
+            applicability=rule.applicability, url=rule.url, sensitive=hit.sensitive, masked=masked,
+        )
+
+
+def _compile_allow_words(words) -> "regex.Pattern | None":
+    words = [w for w in words if w.strip()]
+    if not words:
+        return None
+    alternatives = "|".join(regex.escape(w.strip()) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE)
+
+
+def _as_context(context, fields) -> Context:
+    if context is None:
+        return context_from_mapping(fields) if fields else Context()
+    if fields:
+        raise TypeError("pass context either as a Context/dict or as keyword fields, not both")
+    if isinstance(context, Context):
+        return context
+    if isinstance(context, dict):
+        return context_from_mapping(context)
+    raise TypeError(f"context must be a Context or a dict, not {type(context).__name__}")
+
+
+def _unpack(record):
+    if isinstance(record, str):
+        return (record, None)
+    if isinstance(record, (tuple, list)) and len(record) == 2 and isinstance(record[0], str):
+        return (record[0], record[1])
+    raise TypeError("each record must be a string or a (text, context) pair, not "
+                    f"{type(record).__name__}")
+
+
+def _holds(conditions, analysis: Analysis) -> bool:
+    if conditions.empty:
+        return True
+    ctx = analysis.context
+    if conditions.channels and ctx.channel not in conditions.channels:
+        return False
+    if conditions.not_channels and ctx.channel in conditions.not_channels:
+        return False
+    if conditions.public is not None and analysis.is_public != conditions.public:
+        return False
+    for need in conditions.needs:
+        if need == "customer":
+            if not (ctx.customer_name or ctx.customer_handle):
+                return False
+        elif need == "history":
+            if not ctx.history:
+                return False
+        elif not getattr(ctx, need):
+            return False
+    if conditions.inbound_complaint is not None:
+        if analysis.inbound_complaint != conditions.inbound_complaint:
+            return False
+    return True
+
+
+def _cancelled(rule, span, analysis: Analysis, matches: dict) -> bool:
+    """True when one of the rule's antipatterns is found within its window of ``span``."""
+    for i, anti in enumerate(rule.unless):
+        if anti.window == "reply":
+            lo, hi = 0, len(analysis.text)
+        elif anti.window == "sentence":
+            lo, hi = analysis.sentence_of(span[0])
+            lo, hi = min(lo, span[0]), max(hi, span[1])
+        else:
+            lo, hi = analysis.token_window(span[0], span[1], anti.window)
+        for s, e in matches.get(f"{rule.code}~{i}", ()):
+            if s < hi and lo < e:
+                return True
+        timeout = None if rule.builtin else USER_REGEX_TIMEOUT
+        for pattern in anti.regexes:
+            for s, e in regex_spans(pattern, analysis.norm, timeout):
+                if s < hi and lo < e:
+                    return True
+    return False
+
+
+# ------------------------------------------------------------------ worker pool
+_WORKER = None
+
+
+def _worker_init(config):
+    global _WORKER
+    _WORKER = Linter(config)
+
+
+def _worker_run(chunk):
+    return [_WORKER.check(*_unpack(record)) for record in chunk]
+
+
+def _chunks(records, size):
+    chunk = []
+    for record in records:
+        _unpack(record)  # fail early, in the caller's process, on a bad record
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _check_in_pool(config, records, workers, chunksize):
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(config,)) as pool:
+        pending = deque()
+        for chunk in _chunks(records, chunksize):
+            pending.append(pool.apply_async(_worker_run, (chunk,)))
+            if len(pending) >= workers * 4:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

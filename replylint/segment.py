@@ -1,0 +1,196 @@
+"""Split a reply into the parts that rules treat differently.
+
+Two layers, both as character spans into the original text:
+
+* regions partition the text: ``greeting``, ``body``, ``signoff`` and ``quoted``
+  (earlier messages quoted in an email reply, which the agent did not write);
+* inline spans sit inside regions: ``url``, ``email`` and ``mention`` (@handles).
+
+Rules lint greeting, body and sign-off by default; quoted text, URLs, email
+addresses and @mentions are never read as the agent's words. Everything here is
+regex and line work: no tokeniser, no model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+REGION_KINDS = ("greeting", "body", "signoff", "quoted")
+INLINE_KINDS = ("url", "email", "mention")
+DEFAULT_SCOPE = frozenset({"greeting", "body", "signoff"})
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str
+    start: int
+    end: int
+
+    def text_of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", regex.IGNORECASE)
+_EMAIL = regex.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
+_MENTION = regex.compile(r"(?<![\w@])@\w{1,30}")
+
+# Email quoting: "> ..." lines, and everything after "On <date>, <who> wrote:",
+# "-----Original Message-----" or an Outlook "From: ... / Sent: ..." header.
+_QUOTE_LINE = regex.compile(r"^[ \t]*>")
+_QUOTE_HEADER = regex.compile(
+    r"^[ \t]*(?:On\b.{0,300}\bwrote:[ \t]*$"
+    r"|-{2,}[ \t]*(?:Original|Forwarded) Message[ \t]*-{2,}"
+    r"|From:[ \t].{1,200}\n[ \t]*(?:Sent|Date):)",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+
+_GREETING_WORD = (
+    r"(?:hi|hello|hey|hiya|howdy|greetings|dear|good[ \t]+(?:morning|afternoon|evening|day)"
+    r"|morning|afternoon|evening)"
+)
+# A greeting runs from its word to the first punctuation or line end, at most four
+# more words ("Hi Jeff!", "Dear Sir/Madam,", "Hello there,"); without punctuation we
+# keep only the greeting word and capitalised names after it ("Hey Sam we're on it").
+_GREETING_PUNCT = regex.compile(
+    rf"(?i:{_GREETING_WORD})\b(?:[ \t]+[^\s,!.:;?]+){{0,4}}?[ \t]*(?:[,!.:;?]+|(?=\n)|$)"
+)
+_GREETING_NAMES = regex.compile(rf"(?i:{_GREETING_WORD})\b(?:[ \t]+\p{{Lu}}[\p{{L}}'-]*){{0,2}}")
+_LEADING_NOISE = regex.compile(r"(?:[ \t\r\n]+|@\w{1,30}[,:]?)*")
+
+_VALEDICTION = (
+    r"(?:thanks|thank[ \t]+you|many[ \t]+thanks|regards|kind[ \t]+regards|best[ \t]+regards"
+    r"|warm[ \t]+regards|best|best[ \t]+wishes|all[ \t]+the[ \t]+best|cheers|sincerely"
+    r"|yours[ \t]+sincerely|take[ \t]+care|talk[ \t]+soon|speak[ \t]+soon)"
+)
+_NAME = r"\p{Lu}[\p{L}'.-]{0,24}"
+# Trailing parts that follow a sign-off in tweets: links and "1/2" part counters.
+_TRAILER = regex.compile(r"(?:[ \t\r\n]+(?:https?://\S+|\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\)))+[ \t\r\n]*$")
+_SIGNOFF_PATTERNS = [
+    # Tweet initials and names: "^SG", "/LS", "*AFC", "~AT", "-Anwar", "– Sam Lee"
+    regex.compile(r"(?:^|(?<=\s))(?:\^[ \t]?[\p{L}]{1,4}|/[ \t]?\p{Lu}{1,4}|\*[ \t]?\p{Lu}{1,4}"
+                  rf"|~[ \t]?{_NAME}|[-–—][ \t]?{_NAME}(?:[ \t]{_NAME})?)[ \t]*$"),
+    # "Thanks, Priya" / "Regards,\nPradnya Patel" / "Cheers!\n- Sam"
+    regex.compile(rf"(?i:{_VALEDICTION})[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]?{_NAME}"
+                  rf"(?:[ \t]{_NAME}){{0,2}}[ \t]*[.!]?[ \t]*$"),
+    # "Sam from the Care team", "Priya at Acme Support"
+    regex.compile(rf"(?:^|(?<=[.!?\n][ \t]{{0,3}})){_NAME}[ \t]+(?:from|at|with|@)[ \t]+"
+                  r"(?:the[ \t]+)?[\p{L}&'. -]{1,40}?[ \t]*$"),
+    # A bare first name after the last sentence: "We've sent it. Corey"
+    regex.compile(rf"(?<=[.!?)][ \t]{{1,3}}|\n[ \t]*){_NAME}[ \t]*$"),
+]
+_NOT_A_NAME = frozenset(
+    "thanks thank thankyou cheers regards best sincerely yes no ok okay sure please sorry hi hello"
+    " hey bye goodbye enjoy apologies welcome cool great awesome noted done".split()
+)
+
+
+def _quoted_ranges(text: str) -> list:
+    """Spans of earlier messages quoted in an email reply."""
+    if ">" not in text and "wrote:" not in text and "Message" not in text and "From:" not in text:
+        return []
+    ranges = []
+    header = _QUOTE_HEADER.search(text)
+    cut = header.start() if header else len(text)
+    pos = 0
+    for line in text[:cut].splitlines(keepends=True):
+        if _QUOTE_LINE.match(line):
+            if ranges and ranges[-1][1] == pos:
+                ranges[-1] = (ranges[-1][0], pos + len(line))
+            else:
+                ranges.append((pos, pos + len(line)))
+        pos += len(line)
+    if header:
+        ranges.append((header.start(), len(text)))
+    return ranges
+
+
+def _find_greeting(text: str, start: int, end: int):
+    lead = _LEADING_NOISE.match(text, start, end)
+    pos = lead.end() if lead else start
+    m = _GREETING_PUNCT.match(text, pos, end) or _GREETING_NAMES.match(text, pos, end)
+    if not m or m.end() == m.start():
+        return None
+    g_end = m.end()
+    # The underline covers the words; the comma or "!" after them stays in the body.
+    while g_end > m.start() and text[g_end - 1] in " \t\r\n,!.:;?":
+        g_end -= 1
+    return (m.start(), g_end)
+
+
+def _find_signoff(text: str, start: int, end: int):
+    trailer = _TRAILER.search(text, start, end)
+    stop = trailer.start() if trailer else end
+    while stop > start and text[stop - 1] in " \t\r\n":
+        stop -= 1
+    if stop <= start:
+        return None
+    # Only the last 120 characters can hold a sign-off; bounding the search keeps
+    # it linear on huge replies.
+    window_start = max(start, stop - 120)
+    for pattern in _SIGNOFF_PATTERNS:
+        m = pattern.search(text, window_start, stop)
+        if m and m.end() == stop:
+            s = m.start()
+            while s < stop and text[s] in " \t\r\n":
+                s += 1
+            words = regex.findall(r"\p{L}+", text[s:stop])
+            if pattern is _SIGNOFF_PATTERNS[-1] and (not words or words[0].lower() in _NOT_A_NAME):
+                continue
+            if s > start:
+                return (s, stop)
+    return None
+
+
+def segment_reply(text: str) -> list:
+    """Return the reply's segments, regions and inline spans, sorted by start."""
+    segments = []
+    quoted = _quoted_ranges(text)
+    own_end = quoted[-1][0] if quoted and quoted[-1][1] == len(text) else len(text)
+    # Only the agent's own text (before a trailing quoted block) has a greeting and sign-off.
+    own_quoted = [q for q in quoted if q[1] <= own_end and q != (own_end, len(text))]
+    first_own = 0
+    for q in own_quoted:
+        if q[0] <= first_own:
+            first_own = max(first_own, q[1])
+    greeting = _find_greeting(text, first_own, own_end)
+    signoff = _find_signoff(text, greeting[1] if greeting else first_own, own_end)
+
+    cursor = 0
+    marks = sorted(
+        [("quoted",) + q for q in quoted]
+        + ([("greeting",) + greeting] if greeting else [])
+        + ([("signoff",) + signoff] if signoff else [])
+        , key=lambda m: m[1],
+    )
+    for kind, s, e in marks:
+        if s < cursor:
+            continue
+        if s > cursor:
+            segments.append(Segment("body", cursor, s))
+        segments.append(Segment(kind, s, e))
+        cursor = e
+    if cursor < len(text):
+        segments.append(Segment("body", cursor, len(text)))
+
+    for kind, pattern, trigger in (("url", _URL, ("http", "www.", "HTTP", "WWW.")),
+                                   ("email", _EMAIL, ("@",)),
+                                   ("mention", _MENTION, ("@",))):
+        if not any(t in text for t in trigger):
+            continue
+        for m in pattern.finditer(text):
+            if kind == "mention" and any(s.kind == "email" and s.start <= m.start() < s.end
+                                         for s in segments):
+                continue
+            if kind == "url":
+                end = m.end()
+                # Sentence punctuation after a link is not part of it; a closing
+                # bracket is only when the link did not open one.
+                while end > m.start() and (text[end - 1] in ".,;:!?'\"" or (
+                        text[end - 1] == ")" and text.count("(", m.start(), end) < text.count(")", m.start(), end))):
+                    end -= 1
+                segments.append(Segment(kind, m.start(), end))
+            else:
+                segments.append(Segment(kind, m.start(), m.end()))
+    segments.sort(key=lambda s: (s.start, s.kind in INLINE_KINDS))
+    return segments
