@@ -1,0 +1,184 @@
+"""The audit driver: records in, results and a summary out, streaming and in order.
+
+Readers yield Records and InputErrors; the Records go to ``Linter.check_many`` (which
+keeps input order, with any number of worker processes); each Report comes back
+paired with its Record as an ``AuditResult``, filtered through the baseline, handed
+to the renderer, and counted in the ``Summary``. Every input item is either linted
+or an error, so ``records == linted + errors`` always holds.
+"""
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Iterable, Iterator, Optional
+
+from replylint.errors import InputError
+from replylint.io.record import Item, Record
+from replylint.severity import Severity
+
+GROUP_BY = ("agent", "team", "company", "channel", "day")
+SEVERITIES = ("error", "warning", "info")
+_TIME_FORMATS = ("%a %b %d %H:%M:%S %z %Y",   # Twitter: Sat Nov 25 23:21:54 +0000 2017
+                 "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M")
+
+
+@dataclass
+class AuditResult:
+    """One linted record: its metadata, its (masked) finding dicts, and its text."""
+
+    record: Record
+    findings: list
+    rule_errors: list = field(default_factory=list)
+    suppressed: int = 0   # findings hidden by the baseline
+
+    def to_dict(self) -> dict:
+        data = self.record.meta()
+        data["findings"] = self.findings
+        if self.rule_errors:
+            data["rule_errors"] = self.rule_errors
+        return data
+
+
+def error_dict(error: InputError) -> dict:
+    return {"source": error.path, "line": error.line, "message": error.message}
+
+
+def day_of(timestamp: Optional[str]) -> str:
+    """``YYYY-MM-DD`` of a timestamp in ISO, Twitter or Unix-seconds form, else "unknown"."""
+    if not timestamp:
+        return "unknown"
+    text = str(timestamp).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _TIME_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return datetime.utcfromtimestamp(float(text)).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return "unknown"
+
+
+def group_key(record: Record, group_by: str) -> str:
+    if group_by == "day":
+        return day_of(record.timestamp)
+    return getattr(record, group_by) or "unknown"
+
+
+class Summary:
+    """Counts over the whole audit, as the ``summary`` object of every format."""
+
+    def __init__(self, group_by: Optional[str] = None, fail_on: str = "error"):
+        self.group_by = group_by
+        self.fail_on = fail_on
+        self.records = self.linted = self.errors = self.findings = 0
+        self.suppressed = self.rule_errors = 0
+        self.by_rule = Counter()
+        self.by_severity = Counter()
+        self.slugs = {}
+        self.groups = {}
+
+    def add_result(self, result: AuditResult):
+        self.records += 1
+        self.linted += 1
+        self.findings += len(result.findings)
+        self.suppressed += result.suppressed
+        self.rule_errors += len(result.rule_errors)
+        for finding in result.findings:
+            self.by_rule[finding["code"]] += 1
+            self.by_severity[finding["severity"]] += 1
+            self.slugs[finding["code"]] = finding["slug"]
+        if self.group_by:
+            group = self.groups.setdefault(group_key(result.record, self.group_by),
+                                           {"records": 0, "findings": 0, "by_rule": Counter()})
+            group["records"] += 1
+            group["findings"] += len(result.findings)
+            group["by_rule"].update(f["code"] for f in result.findings)
+
+    def add_error(self, error: InputError):
+        self.records += 1
+        self.errors += 1
+
+    @property
+    def max_severity(self) -> Optional[Severity]:
+        present = [Severity(name) for name in SEVERITIES if self.by_severity[name]]
+        return max(present, default=None)
+
+    def failed(self) -> bool:
+        """True when a finding is at or above ``fail_on`` (``never`` never fails)."""
+        if self.fail_on == "never" or self.max_severity is None:
+            return False
+        return self.max_severity >= Severity.parse(self.fail_on)
+
+    def rule_rows(self) -> list:
+        """``(code, slug, count)`` by count, most frequent first, then by code."""
+        return [(code, self.slugs[code], count)
+                for code, count in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def to_dict(self) -> dict:
+        data = {
+            "records": self.records,
+            "linted": self.linted,
+            "errors": self.errors,
+            "findings": self.findings,
+            "by_rule": {code: count for code, _, count in self.rule_rows()},
+            "by_severity": {name: self.by_severity[name] for name in SEVERITIES},
+            "rule_errors": self.rule_errors,
+            "baseline_suppressed": self.suppressed,
+            "fail_on": self.fail_on,
+            "failed": self.failed(),
+        }
+        if self.group_by:
+            data["group_by"] = self.group_by
+            data["groups"] = {
+                name: {"records": g["records"], "findings": g["findings"],
+                       "by_rule": dict(sorted(g["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])))}
+                for name, g in sorted(self.groups.items())
+            }
+        return data
+
+
+def audit(items: Iterable[Item], linter, workers: int = 1,
+          baseline=None, baseline_writer=None,
+          on_item: Optional[Callable] = None) -> Iterator["AuditResult | InputError"]:
+    """Lint every Record of ``items`` and yield AuditResults and InputErrors in input order.
+
+    ``baseline`` (a ``Baseline``) hides findings already accepted; ``baseline_writer``
+    (a ``BaselineWriter``) records every finding before that filter, so a new baseline
+    can be written while an old one is in force; ``on_item`` is called once per input
+    item (a progress bar's tick).
+    """
+    # Records wait here, in order, until check_many hands back their Report; input
+    # errors wait with them so the output keeps the input's order.
+    waiting = deque()
+
+    def texts():
+        for item in items:
+            if on_item:
+                on_item()
+            if isinstance(item, InputError):
+                waiting.append(item)
+                continue
+            waiting.append(item)
+            yield item.text, item.context
+
+    def flush_errors():
+        while waiting and isinstance(waiting[0], InputError):
+            yield waiting.popleft()
+
+    for report in linter.check_many(texts(), workers=workers):
+        yield from flush_errors()
+        record = waiting.popleft()
+        data = report.to_dict()
+        result = AuditResult(record, data["findings"], list(data.get("errors", ())))
+        if baseline_writer is not None:
+            baseline_writer.add(result)
+        if baseline is not None:
+            baseline.filter(result)
+        yield result
+    yield from flush_errors()
