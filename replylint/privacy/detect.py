@@ -1,0 +1,67 @@
+"""One entry point over every recogniser, with cheap triggers and one match per span.
+
+Most replies hold no digits beyond a handle and no '@' beyond a mention, so each
+recogniser runs only when its trigger is present; that keeps the whole pass well
+under a tenth of a millisecond on a typical reply.
+"""
+from __future__ import annotations
+
+import regex
+
+from replylint.privacy.addresses import find_addresses
+from replylint.privacy.bank import find_bank_numbers, find_ibans
+from replylint.privacy.cards import find_cards
+from replylint.privacy.dates import find_dates_of_birth
+from replylint.privacy.emails import find_emails
+from replylint.privacy.matches import PiiMatch
+from replylint.privacy.national_ids import find_ninos, find_ssns
+from replylint.privacy.phones import find_phones
+from replylint.privacy.secrets import find_secrets
+
+# Three digits in a row (allowing one separator) outside an @handle: below that no
+# number-shaped recogniser can match.
+_DIGITS = regex.compile(r"(?<![@\w])\d[\d \-.()/]?\d[\d \-.()/]?\d")
+_NINO_TRIGGER = regex.compile(r"[A-Z]{2} ?\d{2}")
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", regex.IGNORECASE)
+_BANK_WORDS = regex.compile(r"\b(?:account|acct|a/c|sort\s*code|routing|aba|rtn)\b", regex.IGNORECASE)
+
+# When two recognisers claim overlapping text, the more specific validation wins.
+PRIORITY = {kind: rank for rank, kind in enumerate((
+    "secret", "card", "iban", "ssn", "nino", "sort_code", "routing_number", "bank_account",
+    "date_of_birth", "address", "phone", "email",
+))}
+
+
+def resolve_overlaps(matches: "list[PiiMatch]") -> "list[PiiMatch]":
+    """Keep one match per span: by priority, then the longer one; ordered by start."""
+    kept: "list[PiiMatch]" = []
+    for m in sorted(matches, key=lambda m: (PRIORITY[m.kind], m.start - m.end, m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_personal_data(text: str, *, allow_phones=(), allow_emails=(), allow_domains=(),
+                       regions=("US", "GB")) -> "list[PiiMatch]":
+    """Every piece of customer personal data in ``text``, validated and masked."""
+    found: "list[PiiMatch]" = []
+    if "@" in text:
+        found += find_emails(text, allow_emails=allow_emails, allow_domains=allow_domains)
+    found += find_secrets(text)  # keyword-triggered; passwords need no digits
+    if _DIGITS.search(text):
+        found += find_cards(text)
+        found += find_ibans(text)
+        found += find_ssns(text)
+        if _NINO_TRIGGER.search(text):
+            found += find_ninos(text)
+        if _BANK_WORDS.search(text):
+            found += find_bank_numbers(text)
+        found += find_dates_of_birth(text)
+        found += find_addresses(text)
+        found += find_phones(text, allow_phones=allow_phones, regions=regions)
+    if not found:
+        return found
+    if "://" in text or "www." in text.lower():
+        urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+        found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in urls)]
+    return resolve_overlaps(found)

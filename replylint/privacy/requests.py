@@ -1,0 +1,163 @@
+"""Requests for personal data, sentence by sentence (RL802 and RL803).
+
+A request is a request verb aimed at the customer ("reply with", "send us",
+"what's", "confirm") followed in the same sentence by a sensitive noun phrase
+("your account number", "the CVV"). Safety notices ("we will never ask for your
+PIN", "please don't share your card details here", "No PIN or account numbers
+please") carry a negation before the noun and never count. A private-channel cue
+(DM, private message, secure form, a call) in the sentence or next to it marks the
+request as private: fine for ordinary data, still wrong for secrets.
+"""
+from __future__ import annotations
+
+import regex
+
+from replylint.privacy.matches import RequestMatch
+
+# Secrets: never to be asked for on any channel.
+_SECRET_NOUNS = (
+    r"passwords?|passcodes?|passphrases?|PINs?(?:\s+(?:code|number))?|pin\s+(?:code|number)|"
+    r"cvv2?|cvc2?|cv2|(?:card\s+)?security\s+code|(?:3|4|three|four)[\s\-]digit\s+code|"
+    r"one[\s\-]time\s+(?:pass)?(?:code|password|pin)|otp|verification\s+code|"
+    r"authentication\s+code|2fa\s+code|login\s+code|memorable\s+(?:word|information)|"
+    r"security\s+answers?"
+)
+# Data that must not be posted in the open but may be collected privately.
+_STRONG_NOUNS = (
+    r"(?:full\s+|long\s+|16[\s\-]digit\s+)?(?:credit\s+|debit\s+|bank\s+)?card\s+(?:number|details|info)|"
+    r"(?:bank\s+)?account\s+(?:number|no\.?|details)|acct\s+(?:number|no\.?)|bank\s+details|"
+    r"sort\s+code|routing\s+number|iban|ssn|social\s+security(?:\s+number)?|"
+    r"n\.?i\.?\s+number|national\s+insurance(?:\s+number)?|date\s+of\s+birth|d\.?o\.?b|"
+    r"passport\s+number|driv(?:er'?s|ing)\s+licen[cs]e\s+number"
+)
+# Common words that are only personal data when they are the customer's ("your address").
+_WEAK_NOUNS = (
+    r"(?:home\s+|full\s+|postal\s+|mailing\s+|billing\s+|shipping\s+|email\s+|e-mail\s+)?address|"
+    r"(?:phone|mobile|cell|contact|telephone)\s+(?:number|no\.?)|(?<=\b(?:your|ur)\s+)number|"
+    r"(?<!\b(?:confirmation|order|last|previous|recent|latest|welcome|verification|receipt|reset|"
+    r"the|our|an?|this|that)\s+)e-?mail|"
+    r"birthday|card\s+(?:no\.?|#)"
+)
+_NOUN = regex.compile(
+    rf"\b(?:(?P<secret>{_SECRET_NOUNS})|(?P<strong>{_STRONG_NOUNS})|(?P<weak>{_WEAK_NOUNS}))\b",
+    regex.IGNORECASE,
+)
+_POSSESSIVE = regex.compile(r"\b(?:your|ur|yr|the\s+(?:account\s+holder|card\s*holder)'?s)\s+(?:\w+\s+){0,2}$",
+                            regex.IGNORECASE)
+_VERB = regex.compile(
+    r"\b(?:(?P<plain>reply|respond|post|send|share|tweet|comment|provide|confirm|include|"
+    r"pass\s+(?:on|along)|drop|leave|DM|PM)|tell\s+(?:us|me)|give\s+(?:us|me)|let\s+(?:us|me)\s+know|"
+    r"what(?:'s|’s|\s+is|\s+was|\s+are)|(?:may|can|could)\s+(?:i|we)\s+(?:have|get|take|grab)|"
+    r"(?:we|i)(?:'ll|’ll|\s+will|\s+would|\s+do)?\s+need|message\s+us|e-?mail\s+us|text\s+us|"
+    r"inbox\s+us)\b",
+    regex.IGNORECASE,
+)
+# "we'll send you", "we have confirmed", "I've shared": the agent acting, not asking.
+_AGENT_SUBJECT = regex.compile(
+    r"\b(?:we|i|they|it)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+had|\s+can|\s+just|\s+already|"
+    r"\s+would|\s+did|\s+won't|\s+will\s+not|\s+do)?\s*(?:just\s+|already\s+|also\s+)?$",
+    regex.IGNORECASE,
+)
+# "send you", "send it to your email": the agent sending to the customer.
+_TO_THE_CUSTOMER = regex.compile(r"\s+(?:you\b|u\b|(?:\w+\s+)?to\s+(?:you|your)\b)", regex.IGNORECASE)
+# "your last post", "this tweet", "the reply": the verb word used as a noun.
+_USED_AS_NOUN = regex.compile(r"\b(?:your|ur|the|this|that|a|an|my|our|last|latest|previous)\s+$",
+                              regex.IGNORECASE)
+_NEGATION = regex.compile(
+    r"(?:\b(?:never|don't|don’t|dont|do\s+not|won't|won’t|will\s+not|not|no\s+need|shouldn't|"
+    r"should\s+not|avoid|refrain|without|nobody|no\s+one|please\s+remove|delete)\b|^\s*no\b)",
+    regex.IGNORECASE,
+)
+# "(no account numbers/PINs)", "which password", "the type of card number": the noun is
+# named, not asked for.
+_NAMED_NOT_ASKED = regex.compile(
+    r"(?:\bno\b[^.!?]{0,25}|\b(?:which|what\s+(?:kind|type)\s+of|type\s+of|kind\s+of)\s+(?:\w+\s+)?"
+    r"|\bgift\s+card(?:'s|’s)?\s+)$",
+    regex.IGNORECASE,
+)
+# Words between verb and noun that show the noun belongs to another clause:
+# "DM us if you have trouble with your password".
+_OTHER_CLAUSE = regex.compile(
+    r"\b(?:if|when|whether|because|about|regarding|re|issues?|problems?|questions?|trouble|"
+    r"in\s+case|after|before|once|so\s+(?:that|we|i))\b",
+    regex.IGNORECASE,
+)
+# "what's" asks for the noun only when the noun follows at once: "what's your PIN".
+_WHAT_GAP = regex.compile(r"^\s+(?:your|ur|the)\s+(?:[\w'’]+\s+){0,2}$", regex.IGNORECASE)
+_NOT_FULL = regex.compile(
+    r"\b(?:last|final|first)\s+(?:\d|two|three|four|five|six)\b[^.!?]{0,25}$", regex.IGNORECASE
+)
+_PRIVATE_CUE = regex.compile(
+    r"\b(?:dms?|d\.m\.|direct\s+message|private(?:ly)?|inbox|secure(?:ly)?|call\s+us|"
+    r"give\s+us\s+a\s+(?:call|ring)|ring\s+us|phone\s+us|over\s+the\s+phone|by\s+phone|"
+    r"e-?mail\s+us|by\s+e-?mail|via\s+e-?mail|message\s+us|web\s*form|contact\s+form|"
+    r"live\s+chat|online\s+banking|olb|(?:the|our|mobile)\s+app|(?-i:PM))\b",
+    regex.IGNORECASE,
+)
+# Where a customer types a secret into the product itself, asking is not a leak.
+_SELF_SERVICE = regex.compile(
+    r"\b(?:in\s+the\s+app|on\s+(?:the|our)\s+(?:web)?site|on\s+the\s+(?:login|sign[\s\-]?in)\s+page|"
+    r"when\s+prompted|at\s+(?:the|any)\s+(?:atm|till|terminal|cash\s+machine|keypad)|"
+    r"on\s+(?:the|your)\s+(?:screen|keypad|device))\b",
+    regex.IGNORECASE,
+)
+_SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
+
+
+def split_sentences(text: str) -> "list[tuple[int, int]]":
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
+def _is_request_verb(text: str, verb, sentence_start: int) -> bool:
+    """A plain verb asks only when the customer is its subject and not its object."""
+    if not verb["plain"]:
+        return True
+    if _AGENT_SUBJECT.search(text, sentence_start, verb.start()):
+        return False
+    if _USED_AS_NOUN.search(text, max(sentence_start, verb.start() - 12), verb.start()):
+        return False
+    return _TO_THE_CUSTOMER.match(text, verb.end()) is None
+
+
+def _request_in(text: str, start: int, end: int) -> "tuple | None":
+    """(kind, verb start, noun) for the first request in text[start:end], or None."""
+    for verb in _VERB.finditer(text, start, end):
+        if not _is_request_verb(text, verb, start):
+            continue
+        for noun in _NOUN.finditer(text, verb.end(), end):
+            if _NEGATION.search(text[start:noun.start()]):
+                return None
+            gap = text[verb.end():noun.start()]
+            if _OTHER_CLAUSE.search(gap):
+                break
+            if verb.group().lower().startswith("what") and not _WHAT_GAP.match(gap):
+                break
+            if _NAMED_NOT_ASKED.search(text, max(start, noun.start() - 40), noun.start()):
+                continue
+            if noun["weak"] and not _POSSESSIVE.search(text, max(start, noun.start() - 30), noun.start()):
+                continue
+            if not noun["secret"] and _NOT_FULL.search(text, max(start, noun.start() - 40), noun.start()):
+                continue
+            kind = "secret" if noun["secret"] else "public"
+            if kind == "secret" and _SELF_SERVICE.search(text, start, end):
+                continue
+            return kind, verb.start(), noun
+    return None
+
+
+def find_data_requests(text: str, sentences=None) -> "list[RequestMatch]":
+    """Requests for personal data, at most one per sentence."""
+    if _NOUN.search(text) is None or _VERB.search(text) is None:
+        return []
+    spans = list(sentences) if sentences is not None else split_sentences(text)
+    found = []
+    for i, (start, end) in enumerate(spans):
+        request = _request_in(text, start, end)
+        if request is None:
+            continue
+        kind, verb_start, noun = request
+        near_start = spans[i - 1][0] if i else start
+        near_end = spans[i + 1][1] if i + 1 < len(spans) else end
+        private = _PRIVATE_CUE.search(text, near_start, near_end) is not None
+        found.append(RequestMatch(kind, verb_start, noun.end(), " ".join(noun.group().lower().split()), private))
+    return found
