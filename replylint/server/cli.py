@@ -1,0 +1,80 @@
+"""The body of ``replylint serve``; replylint/cli.py only declares the options.
+
+Kept here so the CLI module stays wiring only and never imports Starlette or
+uvicorn unless ``serve`` runs.
+"""
+from __future__ import annotations
+
+import ipaddress
+import logging
+import logging.config
+import os
+
+import click
+
+from replylint.errors import ConfigError
+
+log = logging.getLogger("replylint.server")
+
+
+class ServeError(click.ClickException):
+    exit_code = 2   # usage or input error, as elsewhere in the CLI
+
+
+def serve_command(host: str, port: int, config_path, workers: int, max_body: int,
+                  cors_origins) -> None:
+    """Start the HTTP server in the foreground until interrupted."""
+    try:
+        import uvicorn
+
+        from replylint.server.app import create_app
+        from replylint.server.logs import LOG_CONFIG
+        from replylint.server.settings import ServerSettings, parse_origins
+    except ImportError as exc:
+        raise ServeError(f"replylint serve needs the server extra ({exc.name} is missing): "
+                         "pip install 'replylint[server]'") from None
+    if workers < 1:
+        raise ServeError(f"--workers must be at least 1, not {workers}")
+    if isinstance(cors_origins, str):
+        cors_origins = parse_origins(cors_origins)
+    try:
+        settings = ServerSettings(config_path=str(config_path) if config_path else None,
+                                  max_body=max_body, cors_origins=tuple(cors_origins or ()))
+    except ValueError as exc:
+        raise ServeError(str(exc)) from None
+    logging.config.dictConfig(LOG_CONFIG)
+    if not _is_loopback(host):
+        log.warning("listening on %s: the API has no authentication; put it behind your "
+                    "agent desk's proxy or a firewall", host)
+    options = dict(host=host, port=port, log_config=LOG_CONFIG, access_log=False,
+                   server_header=False)
+    try:
+        if workers == 1:
+            uvicorn.run(create_app(settings), **options)
+        else:
+            # Each worker is a fresh process that builds its own linters from the
+            # environment; check the config here first so a typo fails once, clearly.
+            _check_config(settings.config_path)
+            os.environ.update(settings.to_env())
+            uvicorn.run("replylint.server.app:create_app_from_env", factory=True,
+                        workers=workers, **options)
+    except ConfigError as exc:
+        raise ServeError(str(exc)) from None
+
+
+def _check_config(config_path) -> None:
+    from replylint.config import Config
+
+    if config_path:
+        Config.load(config_path)
+    else:
+        Config.discover()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
