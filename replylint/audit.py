@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Callable, Iterable, Iterator, Optional
 
 from replylint.errors import InputError
+from replylint.io.readers import SourceError
 from replylint.io.record import Item, Record
 from replylint.severity import Severity
 
@@ -78,6 +79,8 @@ class Summary:
         self.fail_on = fail_on
         self.records = self.linted = self.errors = self.findings = 0
         self.suppressed = self.rule_errors = 0
+        self.unreadable_sources = 0   # whole inputs that could not be read (exit code 2)
+        self.templates = None         # RL204 template groups, when the engine offers them
         self.by_rule = Counter()
         self.by_severity = Counter()
         self.slugs = {}
@@ -103,6 +106,8 @@ class Summary:
     def add_error(self, error: InputError):
         self.records += 1
         self.errors += 1
+        if isinstance(error, SourceError):
+            self.unreadable_sources += 1
 
     @property
     def max_severity(self) -> Optional[Severity]:
@@ -133,6 +138,8 @@ class Summary:
             "fail_on": self.fail_on,
             "failed": self.failed(),
         }
+        if self.templates is not None:
+            data["templates"] = self.templates
         if self.group_by:
             data["group_by"] = self.group_by
             data["groups"] = {
@@ -182,3 +189,18 @@ def audit(items: Iterable[Item], linter, workers: int = 1,
             baseline.filter(result)
         yield result
     yield from flush_errors()
+
+
+def run(items: Iterable[Item], linter, renderer, summary: Summary, workers: int = 1,
+        baseline=None, baseline_writer=None, on_item: Optional[Callable] = None) -> Summary:
+    """Drive a whole audit into ``renderer`` and return the filled ``summary``."""
+    renderer.begin()
+    for item in audit(items, linter, workers, baseline, baseline_writer, on_item):
+        if isinstance(item, InputError):
+            summary.add_error(item)
+            renderer.error(item)
+        else:
+            summary.add_result(item)
+            renderer.result(item)
+    renderer.end(summary)
+    return summary

@@ -91,7 +91,7 @@ class TextRenderer(Renderer):
         line = (f"Found {summary.findings} {flagged} in {summary.linted} "
                 f"{'reply' if summary.linted == 1 else 'replies'}")
         if summary.errors:
-            line += f"; {summary.errors} {'input' if summary.errors == 1 else 'inputs'} could not be read"
+            line += f"; {summary.errors} {'record' if summary.errors == 1 else 'records'} could not be read"
         if summary.suppressed:
             line += f"; {summary.suppressed} hidden by the baseline"
         self._write(self._style(line + ".", bold=True))

@@ -86,21 +86,25 @@ def read_inputs(paths: Iterable, input_format: Optional[str] = None, mapping=Non
         yield from _guarded(READERS[fmt](path, mapping, defaults, notify), path)
 
 
+class SourceError(InputError):
+    """A whole input could not be read (missing, unreadable, corrupt), not one record."""
+
+
 def _guarded(items: Iterator[Item], path) -> Iterator[Item]:
-    """A source that cannot be opened or ends corrupt becomes one InputError, not a crash."""
+    """A source that cannot be opened or ends corrupt becomes one SourceError, not a crash."""
     source = display_name(path)
     try:
         yield from items
     except FileNotFoundError:
-        yield InputError("no such file", source)
+        yield SourceError("no such file", source)
     except IsADirectoryError:
-        yield InputError("is a directory", source)
+        yield SourceError("is a directory", source)
     except PermissionError:
-        yield InputError("permission denied", source)
+        yield SourceError("permission denied", source)
     except (gzip.BadGzipFile, EOFError) as error:
-        yield InputError(f"not a readable gzip file ({error or 'truncated'})", source)
+        yield SourceError(f"not a readable gzip file ({error or 'truncated'})", source)
     except OSError as error:
-        yield InputError(f"cannot read: {error.strerror or error}", source)
+        yield SourceError(f"cannot read: {error.strerror or error}", source)
 
 
 def expand_paths(paths: Iterable[str], suffixes: Iterable[str]) -> list:

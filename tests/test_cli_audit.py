@@ -1,0 +1,205 @@
+"""`replylint audit`: every input and output format end to end, exit codes, workers."""
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from replylint.cli import main
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+SCHEMA = json.loads((ROOT / "docs/schema/audit-v1.json").read_text())
+SARIF = json.loads((DATA / "sarif-schema-2.1.0.json").read_text())
+
+
+@pytest.fixture()
+def isolated(tmp_path, monkeypatch):
+    """Run in an empty folder so no project config is picked up."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def audit(*args, input=None):
+    return CliRunner().invoke(main, ["audit", "--workers", "1", *map(str, args)], input=input)
+
+
+def summary_of(result):
+    return json.loads(result.stdout)["summary"]
+
+
+@pytest.mark.parametrize("name, records, errors", [
+    ("replies.jsonl", 7, 4), ("replies.csv", 4, 1), ("twitter.csv", 4, 0),
+    ("conversations.jsonl", 5, 3), ("replies.txt", 3, 0)])
+def test_every_input_format_accounts_for_every_record(isolated, name, records, errors):
+    result = audit(DATA / name, "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    summary = summary_of(result)
+    assert (summary["records"], summary["errors"]) == (records, errors)
+    assert summary["records"] == summary["linted"] + summary["errors"]
+
+
+def test_detected_fields_are_printed_on_stderr(isolated):
+    result = audit(DATA / "replies.jsonl", "--format", "json")
+    assert "fields: text=reply (detected)" in result.stderr
+    assert "fields:" not in result.stdout
+
+
+def test_map_names_the_text_field(isolated, tmp_path):
+    path = tmp_path / "drafts.jsonl"
+    path.write_text('{"draft": "I\'m sorry you feel that way.", "note": "x"}\n')
+    without = audit(path, "--format", "json", "--fail-on", "never")
+    assert summary_of(without)["errors"] == 1
+    mapped = audit(path, "--map", "text=draft", "--format", "json")
+    assert summary_of(mapped)["by_rule"] == {"RL101": 1}
+    assert mapped.exit_code == 1
+
+
+def test_bad_map_option_is_a_usage_error(isolated):
+    result = audit(DATA / "replies.jsonl", "--map", "colour=x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("replylint: error: --map: unknown key 'colour'")
+    assert "Traceback" not in result.output
+
+
+def test_stdin_dash(isolated):
+    result = audit("-", "--format", "json", input='{"text": "I\'m sorry you feel that way."}\n')
+    document = json.loads(result.stdout)
+    assert document["results"][0]["source"] == "<stdin>"
+    assert result.exit_code == 1
+
+
+def test_gzip_input(isolated, tmp_path):
+    import gzip
+
+    path = tmp_path / "replies.jsonl.gz"
+    with gzip.open(path, "wb") as out:
+        out.write((DATA / "replies.jsonl").read_bytes())
+    assert summary_of(audit(path, "--format", "json"))["records"] == 7
+
+
+def test_folder_is_searched_for_transcripts(isolated, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    shutil.copy(DATA / "replies.csv", folder)
+    shutil.copy(DATA / "replies.txt", folder)
+    assert summary_of(audit(folder, "--format", "json"))["records"] == 7
+
+
+# ------------------------------------------------------------------ output formats
+def test_json_output_validates_against_the_documented_schema(isolated):
+    for name in ("replies.jsonl", "twitter.csv", "conversations.jsonl"):
+        result = audit(DATA / name, "--format", "json", "--group-by", "agent")
+        jsonschema.Draft202012Validator(SCHEMA).validate(json.loads(result.stdout))
+
+
+def test_sarif_output_is_valid_sarif(isolated):
+    result = audit(DATA / "replies.jsonl", DATA / "replies.txt", "--format", "sarif")
+    log = json.loads(result.stdout)
+    jsonschema.Draft7Validator(SARIF).validate(log)
+    assert log["runs"][0]["results"]
+
+
+def test_personal_data_is_masked_in_every_format(isolated):
+    for fmt in ("text", "json", "jsonl", "csv", "sarif", "github"):
+        result = audit(DATA / "replies.jsonl", "--format", fmt, "--select", "RL801")
+        assert "4111 1111" not in result.stdout, fmt
+        assert "RL801" in result.stdout, fmt
+
+
+def test_output_file(isolated, tmp_path):
+    target = tmp_path / "report.csv"
+    result = audit(DATA / "replies.csv", "--format", "csv", "-o", target)
+    assert result.stdout == ""
+    assert target.read_text().splitlines()[0].startswith("source,line,column,id")
+
+
+def test_statistics_and_group_by_in_text(isolated):
+    result = audit(DATA / "replies.jsonl", DATA / "replies.csv", "--statistics", "--group-by", "team")
+    lines = result.stdout.splitlines()
+    assert "2  RL101  non-apology" in lines
+    assert any(line.startswith("billing ") for line in lines)
+    assert "|" not in result.stdout   # no excerpts with --statistics
+
+
+def test_group_by_day_reads_iso_timestamps(isolated):
+    result = audit(DATA / "replies.jsonl", "--format", "json", "--group-by", "day")
+    assert set(summary_of(result)["groups"]) == {"2026-03-02", "2026-03-03"}
+
+
+def test_html_is_a_clear_usage_error_when_the_report_module_is_absent(isolated):
+    pytest.importorskip("replylint", reason="always present")
+    try:
+        import replylint.report  # noqa: F401
+        pytest.skip("the HTML report is installed")
+    except ImportError:
+        pass
+    result = audit(DATA / "replies.txt", "--format", "html")
+    assert result.exit_code == 2
+    assert "not available" in result.stderr
+
+
+# ------------------------------------------------------------------ exit codes
+def test_exit_0_when_nothing_reaches_fail_on(isolated, tmp_path):
+    path = tmp_path / "ok.txt"
+    path.write_text("Thanks for waiting. Your refund went out today.\n")
+    assert audit(path).exit_code == 0
+
+
+def test_exit_1_when_an_error_finding_is_found(isolated):
+    assert audit(DATA / "replies.txt").exit_code == 1
+
+
+def test_fail_on_never_and_warning(isolated, tmp_path):
+    path = tmp_path / "warn.txt"
+    path.write_text("Please be advised that the store closes at six.\n")
+    assert audit(path).exit_code == 0
+    assert audit(path, "--fail-on", "warning").exit_code == 1
+    assert audit(DATA / "replies.txt", "--fail-on", "never").exit_code == 0
+
+
+def test_exit_2_for_a_missing_file_after_auditing_the_rest(isolated, tmp_path):
+    result = audit(DATA / "replies.txt", tmp_path / "missing.jsonl", "--format", "json")
+    assert result.exit_code == 2
+    summary = summary_of(result)
+    assert summary["linted"] == 3 and summary["errors"] == 1
+
+
+def test_malformed_lines_do_not_change_the_exit_code(isolated, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"text": "Thanks, your refund is on its way."}\n{"text": broken\n')
+    result = audit(path)
+    assert result.exit_code == 0
+    assert "mixed.jsonl:2: input error: invalid JSON" in result.stdout
+
+
+def test_exit_2_for_a_bad_config_in_one_line(isolated, tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text('selekt = ["RL1"]\n')
+    result = audit(DATA / "replies.txt", "--config", config)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "unknown key 'selekt'" in result.stderr
+
+
+def test_exit_2_for_an_unknown_channel_option(isolated):
+    result = audit(DATA / "replies.txt", "--channel", "carrier-pigeon")
+    assert result.exit_code == 2 and "unknown channel" in result.stderr
+
+
+# ------------------------------------------------------------------ workers
+def test_workers_1_and_2_give_identical_output(isolated, tmp_path):
+    path = tmp_path / "many.jsonl"
+    texts = ["I'm sorry you feel that way, {n}.", "Please be advised we are closed ({n}).",
+             "Thanks for waiting, your order {n} ships today.", "Dear [Customer Name], ticket {n}."]
+    with path.open("w") as out:
+        for n in range(300):
+            out.write(json.dumps({"id": f"m-{n}", "text": texts[n % 4].format(n=n)}) + "\n")
+            if n % 97 == 0:
+                out.write("{broken\n")
+    runner = CliRunner()
+    outputs = [runner.invoke(main, ["audit", str(path), "--format", "jsonl", "--workers", w]).stdout
+               for w in ("1", "2")]
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count('"type": "result"') == 225
