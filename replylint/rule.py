@@ -63,6 +63,7 @@ class Rule:
     when: Conditions = Conditions()
     severity_when: tuple = ()            # ((Conditions, Severity), ...): first that holds wins
     phrases: tuple = ()                  # lower-case phrases, alternatives already expanded
+    phrase_sources: tuple = ()           # the phrases as written, "{a|b}" and all (for docs)
     patterns: tuple = ()                 # spaCy Matcher token patterns
     regexes: tuple = ()                  # compiled `regex` patterns
     check: Optional[str] = None          # name of a registered check function

@@ -270,7 +270,8 @@ def parse_rule(raw, path: Path, pack: str, prefix: str, docs_url: str, builtin: 
                             path, match.lines.get("check"))
     flags = 0 if raw.get("case-sensitive") else regex.IGNORECASE
     phrases = []
-    for phrase in _str_list(match, "phrases", path, match.lines.get("phrases")):
+    phrase_sources = _str_list(match, "phrases", path, match.lines.get("phrases"))
+    for phrase in phrase_sources:
         phrases.extend(p for p in expand_phrase(phrase) if p not in phrases)
     patterns = match.get("patterns") or []
     if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
@@ -346,7 +347,8 @@ def parse_rule(raw, path: Path, pack: str, prefix: str, docs_url: str, builtin: 
         code=code, slug=slug, title=title, pack=pack, severity=severity, confidence=confidence,
         message=message, why=why, url=url, suggestion=suggestion, applicability=applicability,
         scope=frozenset(scope), when=_conditions(raw.get("when"), path, lines.get("when")),
-        severity_when=tuple(severity_when), phrases=tuple(phrases), patterns=tuple(patterns),
+        severity_when=tuple(severity_when), phrases=tuple(phrases),
+        phrase_sources=tuple(phrase_sources), patterns=tuple(patterns),
         regexes=regexes, check=check, unless=tuple(unless), options=dict(options),
         examples_fail=parsed["fail"], examples_pass=parsed["pass"], status=status,
         builtin=builtin, path=str(path), line=raw.line, notes=str(raw.get("notes") or ""),
