@@ -61,3 +61,9 @@ def test_one_request_per_sentence_with_given_sentences():
     text = "Reply with your PIN. Then send your sort code."
     found = find_data_requests(text, [(0, 20), (21, len(text))])
     assert [(r.kind, r.noun) for r in found] == [("secret", "pin"), ("public", "sort code")]
+
+
+def test_a_sentence_can_ask_for_public_data_and_a_secret():
+    text = "Please reply with your account number and tell us your CVV."
+    assert requests(text) == [("public", "reply with your account number", False),
+                              ("secret", "tell us your CVV", False)]

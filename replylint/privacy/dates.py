@@ -52,7 +52,8 @@ def _plausible(match) -> bool:
 
 
 def find_dates_of_birth(text: str) -> "list[PiiMatch]":
-    if _BIRTH_WORD.search(text) is None:
+    lower = text.lower()
+    if not any(stem in lower for stem in ("birth", "dob", "d.o.b", "born")) or _BIRTH_WORD.search(text) is None:
         return []
     found = []
     for m in _DATE.finditer(text):

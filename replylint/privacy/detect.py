@@ -23,6 +23,7 @@ from replylint.privacy.secrets import find_secrets
 _DIGITS = regex.compile(r"(?<![@\w])\d[\d \-.()/]?\d[\d \-.()/]?\d")
 _NINO_TRIGGER = regex.compile(r"[A-Z]{2} ?\d{2}")
 _URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", regex.IGNORECASE)
+_BANK_STEMS = ("acc", "acct", "a/c", "sort", "routing", "aba", "rtn")
 _BANK_WORDS = regex.compile(r"\b(?:account|acct|a/c|sort\s*code|routing|aba|rtn)\b", regex.IGNORECASE)
 
 # When two recognisers claim overlapping text, the more specific validation wins.
@@ -54,7 +55,8 @@ def find_personal_data(text: str, *, allow_phones=(), allow_emails=(), allow_dom
         found += find_ssns(text)
         if _NINO_TRIGGER.search(text):
             found += find_ninos(text)
-        if _BANK_WORDS.search(text):
+        lower = text.lower()
+        if any(stem in lower for stem in _BANK_STEMS) and _BANK_WORDS.search(text):
             found += find_bank_numbers(text)
         found += find_dates_of_birth(text)
         found += find_addresses(text)

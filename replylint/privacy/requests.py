@@ -33,10 +33,15 @@ _STRONG_NOUNS = (
 # Common words that are only personal data when they are the customer's ("your address").
 _WEAK_NOUNS = (
     r"(?:home\s+|full\s+|postal\s+|mailing\s+|billing\s+|shipping\s+|email\s+|e-mail\s+)?address|"
-    r"(?:phone|mobile|cell|contact|telephone)\s+(?:number|no\.?)|(?<=\b(?:your|ur)\s+)number|"
-    r"(?<!\b(?:confirmation|order|last|previous|recent|latest|welcome|verification|receipt|reset|"
-    r"the|our|an?|this|that)\s+)e-?mail|"
+    r"(?:phone|mobile|cell|contact|telephone)\s+(?:number|no\.?)|(?P<bare>number|e-?mail)|"
     r"birthday|card\s+(?:no\.?|#)"
+)
+# A bare "number" is only the customer's phone number as "your number"; a bare "email"
+# is the message, not the address, after "confirmation", "order", "the"...
+_BARE_NOUN_OK = regex.compile(
+    r"(?:(?<=\b(?:your|ur)\s+)number|(?<!\b(?:confirmation|order|last|previous|recent|latest|welcome|"
+    r"verification|receipt|reset|the|our|an?|this|that)\s+)e-?mail)$",
+    regex.IGNORECASE,
 )
 _NOUN = regex.compile(
     rf"\b(?:(?P<secret>{_SECRET_NOUNS})|(?P<strong>{_STRONG_NOUNS})|(?P<weak>{_WEAK_NOUNS}))\b",
@@ -101,6 +106,12 @@ _SELF_SERVICE = regex.compile(
     r"on\s+(?:the|your)\s+(?:screen|keypad|device))\b",
     regex.IGNORECASE,
 )
+# Substrings every sensitive noun contains: a C-speed ``in`` test that spares most
+# replies the big case-insensitive alternation.
+_NOUN_STEMS = ("pass", "pin", "cvv", "cvc", "cv2", "code", "otp", "memorable", "security",
+               "card", "account", "acct", "bank", "sort", "routing", "iban", "ssn", "social",
+               "insurance", "birth", "dob", "d.o.b", "passport", "licen", "address", "phone",
+               "number", "mail")
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -119,45 +130,62 @@ def _is_request_verb(text: str, verb, sentence_start: int) -> bool:
     return _TO_THE_CUSTOMER.match(text, verb.end()) is None
 
 
-def _request_in(text: str, start: int, end: int) -> "tuple | None":
-    """(kind, verb start, noun) for the first request in text[start:end], or None."""
-    for verb in _VERB.finditer(text, start, end):
-        if not _is_request_verb(text, verb, start):
-            continue
-        for noun in _NOUN.finditer(text, verb.end(), end):
+def _noun_asked(text: str, start: int, end: int, verb, noun) -> "str | None":
+    """The kind of data ``verb`` asks for with ``noun``, or None when it does not ask."""
+    gap = text[verb.end():noun.start()]
+    if _OTHER_CLAUSE.search(gap):
+        return None
+    if verb.group().lower().startswith("what") and not _WHAT_GAP.match(gap):
+        return None
+    if _NAMED_NOT_ASKED.search(text, max(start, noun.start() - 40), noun.start()):
+        return None
+    if noun["bare"] and not _BARE_NOUN_OK.search(text, max(start, noun.start() - 20), noun.end()):
+        return None
+    if noun["weak"] and not _POSSESSIVE.search(text, max(start, noun.start() - 30), noun.start()):
+        return None
+    if not noun["secret"] and _NOT_FULL.search(text, max(start, noun.start() - 40), noun.start()):
+        return None
+    if noun["secret"]:
+        return None if _SELF_SERVICE.search(text, start, end) else "secret"
+    return "public"
+
+
+def _requests_in(text: str, start: int, end: int) -> dict:
+    """kind -> (verb start, noun) for the first request of each kind in text[start:end].
+
+    Each verb owns the nouns up to the next request verb, so "reply with your account
+    number and tell us your CVV" pairs the CVV with "tell us".
+    """
+    verbs = [v for v in _VERB.finditer(text, start, end) if _is_request_verb(text, v, start)]
+    found: dict = {}
+    for i, verb in enumerate(verbs):
+        until = verbs[i + 1].start() if i + 1 < len(verbs) else end
+        for noun in _NOUN.finditer(text, verb.end(), until):
             if _NEGATION.search(text[start:noun.start()]):
-                return None
-            gap = text[verb.end():noun.start()]
-            if _OTHER_CLAUSE.search(gap):
-                break
-            if verb.group().lower().startswith("what") and not _WHAT_GAP.match(gap):
-                break
-            if _NAMED_NOT_ASKED.search(text, max(start, noun.start() - 40), noun.start()):
-                continue
-            if noun["weak"] and not _POSSESSIVE.search(text, max(start, noun.start() - 30), noun.start()):
-                continue
-            if not noun["secret"] and _NOT_FULL.search(text, max(start, noun.start() - 40), noun.start()):
-                continue
-            kind = "secret" if noun["secret"] else "public"
-            if kind == "secret" and _SELF_SERVICE.search(text, start, end):
-                continue
-            return kind, verb.start(), noun
-    return None
+                return found  # a safety notice: nothing after the negation is asked for
+            kind = _noun_asked(text, start, end, verb, noun)
+            if kind and kind not in found:
+                found[kind] = (verb.start(), noun)
+    return found
 
 
 def find_data_requests(text: str, sentences=None) -> "list[RequestMatch]":
-    """Requests for personal data, at most one per sentence."""
+    """Requests for personal data: per sentence, at most one public and one secret."""
+    lower = text.lower()
+    if not any(stem in lower for stem in _NOUN_STEMS):
+        return []
     if _NOUN.search(text) is None or _VERB.search(text) is None:
         return []
     spans = list(sentences) if sentences is not None else split_sentences(text)
     found = []
     for i, (start, end) in enumerate(spans):
-        request = _request_in(text, start, end)
-        if request is None:
+        requests = _requests_in(text, start, end)
+        if not requests:
             continue
-        kind, verb_start, noun = request
         near_start = spans[i - 1][0] if i else start
         near_end = spans[i + 1][1] if i + 1 < len(spans) else end
         private = _PRIVATE_CUE.search(text, near_start, near_end) is not None
-        found.append(RequestMatch(kind, verb_start, noun.end(), " ".join(noun.group().lower().split()), private))
-    return found
+        for kind, (verb_start, noun) in requests.items():
+            found.append(RequestMatch(kind, verb_start, noun.end(),
+                                      " ".join(noun.group().lower().split()), private))
+    return sorted(found, key=lambda r: r.start)

@@ -51,8 +51,12 @@ def password_like(value: str) -> bool:
     return len(value) >= 8 and has_symbol and mixed_case and "-" not in value
 
 
+_STEMS = ("pin", "otp", "pass", "pwd", "code", "cvv", "cvc", "cv2", "cid", "security")
+
+
 def find_secrets(text: str) -> "list[PiiMatch]":
-    if _TRIGGER.search(text) is None:
+    lower = text.lower()
+    if not any(stem in lower for stem in _STEMS) or _TRIGGER.search(text) is None:
         return []
     found = []
     for pattern, check in ((_DIGIT_SECRET, "digits"), (_CARD_CODE, "digits"), (_PASSWORD, "password")):
