@@ -1,0 +1,66 @@
+"""The inbound complaint detector: markers, polarity, and what is NOT a complaint."""
+import pytest
+
+from replylint import complaint
+
+
+@pytest.mark.parametrize("text", [
+    "I'm still waiting for my refund, this is the third time I've asked.",
+    "Worst customer service ever.",
+    "My order never arrived and nobody answers.",
+    "The app doesn't work since the update.",
+    "You charged me twice for one ticket!",
+    "My flight was cancelled and no one has replied.",
+    "I'm going to cancel my contract.",
+    "Where is my refund?",
+    "Honestly fed up with this.",
+])
+def test_marker_wording_is_a_complaint(text):
+    assert complaint.complaint_markers(text)
+    assert complaint.is_complaint(text)
+
+
+@pytest.mark.parametrize("text", [
+    "How do I cancel a pre-order?",
+    "Can I get a refund for an unused ticket?",
+    "What time does the Leeds store open on Sunday?",
+    "Thanks, that worked!",
+    "Sorry, typo: I meant the 9:15 train.",
+    "Android 7.0, is that what you mean?",
+    "",
+    None,
+])
+def test_questions_thanks_and_own_apologies_are_not_complaints(text):
+    assert not complaint.is_complaint(text)
+
+
+def test_negative_wording_without_a_marker_counts_by_polarity():
+    text = "Your support is awful and slow, what a sad mess"
+    assert complaint.polarity(text) <= complaint.NEGATIVE_POLARITY
+    assert complaint.is_complaint("Your app is so bad and the new design is ugly")
+
+
+def test_the_customer_saying_sorry_does_not_make_it_negative():
+    text = "So sorry, I was out. Here is the order number"
+    assert complaint.polarity(text) < 0  # TextBlob alone reads it as negative
+    assert not complaint.is_complaint(text)
+
+
+def test_threshold_can_be_tightened():
+    text = "Your app is so bad and the new design is ugly"
+    assert complaint.is_complaint(text)
+    assert not complaint.is_complaint(text, threshold=-0.99)
+
+
+def test_markers_are_reported_lower_cased():
+    assert complaint.complaint_markers("STILL WAITING. Third time.") == ["still waiting", "third time"]
+
+
+def test_textblob_is_not_imported_without_an_inbound_message():
+    import subprocess
+    import sys
+
+    code = ("import sys, replylint\nfrom replylint import complaint\n"
+            "complaint.is_complaint(None); complaint.complaint_markers('x')\n"
+            "assert not any(m.startswith('textblob') for m in sys.modules), 'textblob imported'\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
