@@ -70,7 +70,7 @@ def test_no_format_ever_prints_the_card_number(fmt):
 def test_text_points_at_file_line_and_column_and_underlines_the_span():
     lines = render("text").splitlines()
     assert lines[0] == "replies.csv:5:5: RL101 RL101 fired on “sorry you feel”. [t-1]"
-    assert lines[2] == "2 | I'm sorry you feel that way. Card card ending 1111 is refunded."
+    assert lines[2] == "5 | I'm sorry you feel that way. Card card ending 1111 is refunded."
     assert lines[3] == "  |     ^^^^^^^^^^^^^^"
 
 

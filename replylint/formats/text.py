@@ -43,7 +43,9 @@ class TextRenderer(Renderer):
         self._write(f"{self._style(location, bold=True)}: "
                     f"{self._style(finding['code'], fg=colour, bold=True)} "
                     f"{finding['message']}{label}")
-        number = str(found.reply_line + 1)
+        # The gutter counts file lines when the reply's lines are the file's (as Ruff
+        # does), else lines of the reply.
+        number = str(line if line is not None and record.literal_lines else found.reply_line + 1)
         gutter = " " * len(number)
         self._write(f"{gutter} {self._style('|', fg='blue')}")
         self._write(f"{number} {self._style('|', fg='blue')} {found.line}")
