@@ -12,6 +12,7 @@ from replylint.analysis import Analysis
 from replylint.checks import Hit, get_check, load_builtin_checks
 from replylint.config import Config
 from replylint.errors import ConfigError, RuleFileError
+from replylint.html import html_to_text, looks_like_html
 from replylint.matchers import USER_REGEX_TIMEOUT, PhraseIndex, merge_spans, regex_spans
 from replylint.model import Context, Edit, Finding, FixResult, Report, context_from_mapping
 from replylint.normalize import normalize_text
@@ -103,8 +104,13 @@ class Linter:
         return Report(tuple(findings), self._fail_on, tuple(errors), len(text))
 
     def analyse(self, text: str, context: Optional[Context] = None) -> Analysis:
-        """Normalise, segment and tokenise a reply (what every rule reads)."""
-        norm = normalize_text(text)
+        """Normalise, segment and tokenise a reply (what every rule reads).
+
+        An HTML email body is first read as the customer sees it (markup blanked,
+        entities decoded, same length: see replylint/html.py); plain replies only
+        pay for one ``"<" in text``.
+        """
+        norm = normalize_text(html_to_text(text) if looks_like_html(text) else text)
         return Analysis(text, context or Context(), self.config, self.nlp.make_doc(norm),
                         norm=norm, segments=segment_reply(norm))
 
