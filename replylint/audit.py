@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator, Optional
 
 from replylint.errors import InputError
@@ -60,7 +60,7 @@ def day_of(timestamp: Optional[str]) -> str:
         except ValueError:
             continue
     try:
-        return datetime.utcfromtimestamp(float(text)).date().isoformat()
+        return datetime.fromtimestamp(float(text), timezone.utc).date().isoformat()
     except (ValueError, OverflowError, OSError):
         return "unknown"
 

@@ -47,6 +47,9 @@ def _one_line_errors():
         _fail(str(error))
     except OSError as error:
         _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+    except KeyboardInterrupt:
+        click.echo("replylint: interrupted", err=True)
+        sys.exit(130)
 
 
 def rule_options(func):
@@ -264,10 +267,11 @@ def _find_templates(linter, summary, paths, defaults, options):
         return
     from replylint.io import Record, read_inputs
 
-    records = (item for item in read_inputs(paths, options["input_format"],
-                                            _maps(options["maps"]), defaults)
-               if isinstance(item, Record))
-    summary.templates = [_jsonable(group) for group in finder(records)]
+    # The same (text, context) pairs as check_many takes, in input order.
+    pairs = ((item.text, item.context) for item in read_inputs(paths, options["input_format"],
+                                                                _maps(options["maps"]), defaults)
+             if isinstance(item, Record))
+    summary.templates = [_jsonable(group) for group in finder(pairs)]
 
 
 def _jsonable(value):

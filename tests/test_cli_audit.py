@@ -203,3 +203,32 @@ def test_workers_1_and_2_give_identical_output(isolated, tmp_path):
                for w in ("1", "2")]
     assert outputs[0] == outputs[1]
     assert outputs[0].count('"type": "result"') == 225
+
+
+def test_template_grouping_runs_over_the_whole_audit_when_the_engine_offers_it(isolated):
+    from types import SimpleNamespace
+
+    from replylint.audit import Summary
+    from replylint.cli import _find_templates
+
+    seen = []
+
+    def find_templates(pairs):
+        seen.extend(pairs)
+        return [{"template": "Dear [Customer Name], ...", "records": ["a", "b"]}]
+
+    linter = SimpleNamespace(rules=[SimpleNamespace(code="RL204")], find_templates=find_templates)
+    summary = Summary()
+    options = {"input_format": None, "maps": ()}
+    _find_templates(linter, summary, [str(DATA / "replies.txt")], {}, options)
+    assert len(seen) == 3
+    assert summary.to_dict()["templates"] == [{"template": "Dear [Customer Name], ...",
+                                              "records": ["a", "b"]}]
+    document = {"schema": "replylint-audit/1", "tool": {"name": "replylint", "version": "0"},
+                "results": [], "errors": [], "summary": summary.to_dict()}
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    assert all(isinstance(text, str) for text, _ in seen)
+    unselected = SimpleNamespace(rules=[], find_templates=find_templates)
+    other = Summary()
+    _find_templates(unselected, other, [str(DATA / "replies.txt")], {}, options)
+    assert "templates" not in other.to_dict()

@@ -196,3 +196,13 @@ def test_summary_counts_unreadable_sources_apart():
     summary.add_error(SourceError("no such file", "x.jsonl"))
     summary.add_error(InputError("bad line", "y.jsonl", 3))
     assert (summary.records, summary.errors, summary.unreadable_sources) == (2, 2, 1)
+
+
+@pytest.mark.parametrize("timestamp, day", [
+    ("2026-03-02T23:59:00Z", "2026-03-02"), ("Mon Feb 09 10:02:00 +0000 2026", "2026-02-09"),
+    ("2026-02-13 10:02:00", "2026-02-13"), ("1760000000", "2025-10-09"), ("soon", "unknown"),
+    (None, "unknown")])
+def test_group_by_day_understands_common_timestamp_forms(timestamp, day):
+    from replylint.audit import day_of
+
+    assert day_of(timestamp) == day

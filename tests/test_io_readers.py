@@ -267,3 +267,15 @@ def test_missing_file_is_an_error_not_a_crash(tmp_path):
 def test_unknown_input_format_is_refused():
     with pytest.raises(ValueError, match="unknown input format"):
         read(DATA / "replies.jsonl", input_format="xml")
+
+
+@pytest.mark.parametrize("name, content", [
+    ("welcome.md", b"Hi there,\nyour caf\xe9 order shipped.\n"),
+    ("macros.yaml", b"greeting: Hello\nclosing: caf\xe9\n"),
+])
+def test_non_utf8_whole_file_inputs_name_the_line(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    [error] = read(path)
+    assert (error.path, error.line) == (str(path), 2)
+    assert "not valid UTF-8" in error.message

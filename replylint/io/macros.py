@@ -13,7 +13,8 @@ from typing import Iterator
 from replylint.errors import InputError
 from replylint.io.fields import FieldMap
 from replylint.io.record import Item
-from replylint.io.source import display_name, has_undecodable, inner_suffix, open_text, undecodable_message
+from replylint.io.source import (display_name, first_undecodable_line, has_undecodable, inner_suffix,
+                                 open_text, undecodable_message)
 
 
 def read_macros(path, mapping=None, defaults=None, notify=None) -> Iterator[Item]:
@@ -21,8 +22,7 @@ def read_macros(path, mapping=None, defaults=None, notify=None) -> Iterator[Item
     with open_text(path) as stream:
         content = stream.read()
     if has_undecodable(content):
-        bad = next(i for i, c in enumerate(content) if "\udc80" <= c <= "\udcff")
-        yield InputError(undecodable_message(content), source, content.count("\n", 0, bad) + 1)
+        yield InputError(undecodable_message(content), source, first_undecodable_line(content))
         return
     try:
         data = _parse(content, inner_suffix(path))

@@ -7,7 +7,8 @@ from typing import Iterator
 from replylint.errors import InputError
 from replylint.io.fields import build_record
 from replylint.io.record import Item
-from replylint.io.source import display_name, has_undecodable, open_text, undecodable_message
+from replylint.io.source import (display_name, first_undecodable_line, has_undecodable, open_text,
+                                 undecodable_message)
 
 
 def read_blocks(path, mapping=None, defaults=None, notify=None) -> Iterator[Item]:
@@ -45,8 +46,7 @@ def read_whole_file(path, mapping=None, defaults=None, notify=None) -> Iterator[
     with open_text(path) as stream:
         text = stream.read()
     if has_undecodable(text):
-        line = text[:text.find(next(c for c in text if "\udc80" <= c <= "\udcff"))].count("\n") + 1
-        yield InputError(undecodable_message(text), source, line)
+        yield InputError(undecodable_message(text), source, first_undecodable_line(text))
         return
     values = dict(defaults or {})
     values.update({"text": text.rstrip("\n"), "id": Path(source).stem if source != "<stdin>" else source})

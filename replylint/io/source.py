@@ -68,3 +68,9 @@ def undecodable_message(text: str) -> str:
     match = _UNDECODABLE.search(text)
     byte = ord(match.group()) - 0xDC00
     return f"not valid UTF-8 (byte 0x{byte:02x}); re-encode the file as UTF-8"
+
+
+def first_undecodable_line(text: str) -> int:
+    """The 1-based line of ``text`` holding its first invalid byte."""
+    match = _UNDECODABLE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
