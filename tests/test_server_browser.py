@@ -165,6 +165,16 @@ def test_dismiss_needs_a_reason_and_keyboard_reaches_the_card(page):
     expect(card).to_be_visible(timeout=TIMEOUT)
     expect(card).to_contain_text("RL101")
     assert page.evaluate("document.activeElement.id") == "reply"
+    # Tab goes from the reply into the card's actions, and Escape brings focus back.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.getElementById('card').contains(document.activeElement)")
+    expect(card).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "reply"
+    # Escape keeps it closed while the caret stays put.
+    page.keyboard.press("ArrowRight")
+    expect(card).to_be_visible()
     page.keyboard.press("Escape")
     expect(card).to_be_hidden()
 

@@ -121,6 +121,7 @@ def test_a_bad_config_stops_the_start_with_exit_2(tmp_path):
             "main()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
+    assert result.stderr.startswith("replylint: error: ")
     assert "replylint.toml:1" in result.stderr and "selct" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -128,3 +129,16 @@ def test_a_bad_config_stops_the_start_with_exit_2(tmp_path):
 def test_loopback_detection():
     assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
     assert not _is_loopback("0.0.0.0") and not _is_loopback("10.0.0.5") and not _is_loopback("desk.example")
+
+
+def test_serve_options_become_settings():
+    from replylint.server.cli import ServeError, build_settings, serve_command
+
+    settings = build_settings(None, 2048, ("https://a.example,https://b.example/", "https://c.example"))
+    assert settings.cors_origins == ("https://a.example", "https://b.example", "https://c.example")
+    assert settings.max_body == 2048 and settings.config_path is None
+    assert build_settings("x.toml", 10, ()).cors_origins == ()
+    with pytest.raises(ServeError, match="max_body"):
+        build_settings(None, 0, ())
+    with pytest.raises(ServeError, match="--workers must be at least 1"):
+        serve_command("127.0.0.1", 8080, None, 0, 1024, ())

@@ -18,7 +18,12 @@ log = logging.getLogger("replylint.server")
 
 
 class ServeError(click.ClickException):
+    """A reason ``serve`` cannot start, printed as one line like the CLI's other errors."""
+
     exit_code = 2   # usage or input error, as elsewhere in the CLI
+
+    def show(self, file=None) -> None:
+        click.echo(f"replylint: error: {self.format_message()}", err=True)
 
 
 def serve_command(host: str, port: int, config_path, workers: int, max_body: int,
@@ -29,19 +34,12 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
 
         from replylint.server.app import create_app
         from replylint.server.logs import LOG_CONFIG
-        from replylint.server.settings import ServerSettings, parse_origins
     except ImportError as exc:
         raise ServeError(f"replylint serve needs the server extra ({exc.name} is missing): "
                          "pip install 'replylint[server]'") from None
     if workers < 1:
         raise ServeError(f"--workers must be at least 1, not {workers}")
-    if isinstance(cors_origins, str):
-        cors_origins = parse_origins(cors_origins)
-    try:
-        settings = ServerSettings(config_path=str(config_path) if config_path else None,
-                                  max_body=max_body, cors_origins=tuple(cors_origins or ()))
-    except ValueError as exc:
-        raise ServeError(str(exc)) from None
+    settings = build_settings(config_path, max_body, cors_origins)
     logging.config.dictConfig(LOG_CONFIG)
     if not _is_loopback(host):
         log.warning("listening on %s: the API has no authentication; put it behind your "
@@ -59,6 +57,20 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
             uvicorn.run("replylint.server.app:create_app_from_env", factory=True,
                         workers=workers, **options)
     except ConfigError as exc:
+        raise ServeError(str(exc)) from None
+
+
+def build_settings(config_path, max_body: int, cors_origins) -> "ServerSettings":
+    from replylint.server.settings import ServerSettings, parse_origins
+
+    # --cors-origin may be repeated and each value may list several, comma-separated.
+    if isinstance(cors_origins, str):
+        cors_origins = (cors_origins,)
+    origins = tuple(o for value in cors_origins or () for o in parse_origins(value))
+    try:
+        return ServerSettings(config_path=str(config_path) if config_path else None,
+                              max_body=max_body, cors_origins=origins)
+    except ValueError as exc:
         raise ServeError(str(exc)) from None
 
 
