@@ -66,3 +66,8 @@ def test_checksums():
     assert not iban_ok("GB82WEST12345698765433")
     assert aba_ok("021000021")
     assert not aba_ok("991000021")    # 99 is not a Federal Reserve routing symbol
+
+
+def test_linking_words_between_label_and_value():
+    assert found("The sort code we hold is 12-34-56, is that right?") == [("sort_code", "12-34-56")]
+    assert found("Your bank account has been credited with 250000 points.") == []

@@ -84,3 +84,14 @@ def test_long_digit_runs_stay_fast():
     start = time.perf_counter()
     find_personal_data(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_digits_inside_words_still_trigger_the_number_recognisers():
+    assert kinds("Your NI number AB123456C is on the claim.") == [("nino", "AB123456C")]
+    assert kinds("Refund to NL91ABNA0417164300 today.") == [("iban", "NL91ABNA0417164300")]
+    assert kinds("@4821337 thanks for waiting!") == []   # digits in a handle are not data
+
+
+def test_short_house_numbers_reach_the_address_recogniser():
+    text = "The parcel was delivered to 14 Mill Lane, Leeds EC8 8RB at noon."
+    assert kinds(text) == [("address", "14 Mill Lane, Leeds EC8 8RB")]

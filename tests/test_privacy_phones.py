@@ -59,3 +59,11 @@ def test_masked_to_last_four():
     (m,) = find_phones("We will call you on 07911 123456.")
     assert (m.masked, m.replacement) == ("phone ending 3456", "•••• 3456")
     assert "GB" in m.validation
+
+
+def test_the_tail_of_a_long_reference_is_not_a_phone_number():
+    assert numbers("Tracking number 3522 0834 7967 8165 3062 58 shows it out for delivery.") == []
+
+
+def test_a_third_partys_number_is_not_the_customers():
+    assert numbers("Please ring the hotel first, their number is 01723 500693.") == []

@@ -67,3 +67,14 @@ def test_a_sentence_can_ask_for_public_data_and_a_secret():
     text = "Please reply with your account number and tell us your CVV."
     assert requests(text) == [("public", "reply with your account number", False),
                               ("secret", "tell us your CVV", False)]
+
+
+def test_an_indian_pin_code_with_an_address_is_a_postcode_not_a_secret():
+    assert find_data_requests("Kindly share with us the exact address of the store with pin code.") == []
+    assert [r.kind for r in find_data_requests("Please share your address and your pin code.")] == ["public"]
+    assert [r.kind for r in find_data_requests("Kindly share your PIN code.")] == ["secret"]
+
+
+def test_a_link_is_a_private_channel():
+    (request,) = find_data_requests("Can you send us your card number via the link below?")
+    assert request.private_cue

@@ -52,3 +52,7 @@ def test_password_shapes():
     assert password_like("CorrectHorse!")
     assert not password_like("reset")
     assert not password_like("self-service")
+
+
+def test_a_word_ending_the_sentence_is_not_a_password():
+    assert secrets("It can also be that the password was changed.^JS") == []

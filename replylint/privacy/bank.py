@@ -26,11 +26,14 @@ IBAN_LENGTHS = {
     "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
 }
 
+# Linking words between a label and its value: "sort code we hold is 12-34-56".
+_LINK = (r"(?:\s*(?::|#|=|(?:is|was|we\s+hold|we\s+have|on\s+file|on\s+record|"
+         r"you\s+gave(?:\s+us)?|provided|listed|as)\b)){0,3}\s*")
 _IBAN_START = regex.compile(r"(?<![\w])([A-Z]{2})\d{2}(?=[ ]?[A-Z0-9])")
 
 _ACCOUNT = regex.compile(
     r"\b(?P<bank>(?:bank|checking|savings|current)\s+)?(?:account|acct\.?|a/c)"
-    r"(?:\s*(?:number|no\.?|num|#))?(?:\s*(?:is|was|:))?\s*"
+    r"(?:\s*(?:number|no\.?|num|#))?" + _LINK +
     r"(?P<value>\d(?:[ \-]?\d){5,16})(?![\w\-/]|\.\d)",
     regex.IGNORECASE,
 )
@@ -40,11 +43,11 @@ _BANKING_WORD = regex.compile(
     regex.IGNORECASE,
 )
 _SORT_CODE = regex.compile(
-    r"\bsort\s*code(?:\s*(?:is|was|:))?\s*(?P<value>\d{2}([- ]?)\d{2}\2\d{2})(?![\w\-]|\.\d)",
+    r"\bsort\s*code" + _LINK + r"(?P<value>\d{2}([- ]?)\d{2}\2\d{2})(?![\w\-]|\.\d)",
     regex.IGNORECASE,
 )
 _ROUTING = regex.compile(
-    r"\b(?:routing|aba|rtn|routing\s+transit)(?:\s*(?:number|no\.?|#))?(?:\s*(?:is|was|:))?\s*"
+    r"\b(?:routing|aba|rtn|routing\s+transit)(?:\s*(?:number|no\.?|#))?" + _LINK +
     r"(?P<value>\d{9})(?![\w\-]|\.\d)",
     regex.IGNORECASE,
 )

@@ -13,8 +13,9 @@ from replylint.privacy.masking import mask_card
 from replylint.privacy.matches import PiiMatch
 
 # 12-19 digits, optionally split by single spaces or hyphens. Each repetition eats
-# exactly one digit, so the bounded repeat cannot backtrack badly.
-_CANDIDATE = regex.compile(r"(?<![\w@#$£€./\-])\d(?:[ \-]?\d){11,18}(?![\w/]|[.\-]\d)")
+# exactly one digit, so the bounded repeat cannot backtrack badly. A candidate never
+# starts inside a longer digit sequence ("tracking 3522 0834 7967 ...").
+_CANDIDATE = regex.compile(r"(?<![\w@#$£€./\-])(?<!\d[ \-.])\d(?:[ \-]?\d){11,18}(?![\w/]|[.\-]\d)")
 
 # (issuer, lowest prefix, highest prefix, lengths)
 _ISSUERS = (

@@ -18,9 +18,10 @@ from replylint.privacy.national_ids import find_ninos, find_ssns
 from replylint.privacy.phones import find_phones
 from replylint.privacy.secrets import find_secrets
 
-# Three digits in a row (allowing one separator) outside an @handle: below that no
-# number-shaped recogniser can match.
-_DIGITS = regex.compile(r"(?<![@\w])\d[\d \-.()/]?\d[\d \-.()/]?\d")
+# Two digits in a row (allowing one separator) outside an @handle: below that no
+# number-shaped recogniser can match ("14 Mill Lane ... EC8 8RB" has no more).
+# Digits inside words count ("GB82WEST1234...").
+_DIGITS = regex.compile(r"(?<!@\w{0,30})\d[\d \-.()/]?\d")
 _NINO_TRIGGER = regex.compile(r"[A-Z]{2} ?\d{2}")
 _URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", regex.IGNORECASE)
 _BANK_STEMS = ("acc", "acct", "a/c", "sort", "routing", "aba", "rtn")

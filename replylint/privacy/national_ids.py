@@ -12,7 +12,7 @@ from replylint.privacy import context
 from replylint.privacy.masking import mask_ending, mask_ssn
 from replylint.privacy.matches import PiiMatch
 
-_SSN_DASHED = regex.compile(r"(?<![\w\-/.])(\d{3})-(\d{2})-(\d{4})(?![\w\-/]|\.\d)")
+_SSN_DASHED = regex.compile(r"(?<![\w\-/.])(?<!\d[ \-.])(\d{3})-(\d{2})-(\d{4})(?![\w\-/]|\.\d)")
 # Spaced or unseparated nine digits are too common (phones, references) to flag
 # without the words "SSN" / "social security" right before them.
 _SSN_LABELLED = regex.compile(

@@ -20,9 +20,10 @@ from replylint.privacy.masking import mask_ending
 from replylint.privacy.matches import PiiMatch
 
 # A digit, then 6-14 more digits each with at most two separators before it: every
-# repetition must eat a digit, so this stays linear.
+# repetition must eat a digit, so this stays linear. A candidate never starts inside
+# a longer digit sequence (the tail of a tracking number is not a phone number).
 _CANDIDATE = regex.compile(
-    r"(?<![\w@#$£€/.:+\-])(?:\+|\(\+?)?\d(?:[ .\-()]{0,2}\d){6,14}\)?(?![\w/]|[.:\-]\d)"
+    r"(?<![\w@#$£€/.:+\-])(?<!\d[ \-.])(?:\+|\(\+?)?\d(?:[ .\-()]{0,2}\d){6,14}\)?(?![\w/]|[.:\-]\d)"
 )
 _DATE_SHAPE = regex.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PHONE_WORD = regex.compile(
@@ -33,7 +34,7 @@ _PHONE_WORD = regex.compile(
 # A number the reply tells the customer to call is the company's (or a branch's);
 # a number the reply says is theirs ("your number", "call you on") is the customer's.
 _CUSTOMER_CUE = regex.compile(
-    r"(?:\b(?:your|ur|yr|his|her|their)\s+(?:\w+\s+)?(?:number|phone|mobile|cell|landline|contact|no\b)|"
+    r"(?:\b(?:your|ur|yr|his|her)\s+(?:\w+\s+)?(?:number|phone|mobile|cell|landline|contact|no\b)|"
     r"\b(?:is\s+this|is\s+it)\b|\b(?:call|ring|phone|contact|reach|text|message|"
     r"whatsapp|dial)(?:ed|ing|s)?\s+(?:you|u)\b|\byou\s+(?:on|at)\b)[^.!?\n]{0,40}$",
     regex.IGNORECASE,

@@ -96,9 +96,14 @@ _PRIVATE_CUE = regex.compile(
     r"\b(?:dms?|d\.m\.|direct\s+message|private(?:ly)?|inbox|secure(?:ly)?|call\s+us|"
     r"give\s+us\s+a\s+(?:call|ring)|ring\s+us|phone\s+us|over\s+the\s+phone|by\s+phone|"
     r"e-?mail\s+us|by\s+e-?mail|via\s+e-?mail|message\s+us|web\s*form|contact\s+form|"
-    r"live\s+chat|online\s+banking|olb|(?:the|our|mobile)\s+app|(?-i:PM))\b",
+    r"live\s+chat|online\s+banking|olb|(?:the|our|mobile)\s+app|(?:via|through|using|with)\s+"
+    r"(?:the|this|our)\s+(?:link|form)|link\s+below|(?-i:PM))\b",
     regex.IGNORECASE,
 )
+# In India a "pin code" is a postcode: "the store's address with pin code".
+_POSTAL_PIN = regex.compile(r"\b(?-i:pin|Pin)\s*code\b")
+_POSTAL_WORDS = regex.compile(r"\b(?:address|area|locality|city|store|location|delivery|district)\b",
+                              regex.IGNORECASE)
 # Where a customer types a secret into the product itself, asking is not a leak.
 _SELF_SERVICE = regex.compile(
     r"\b(?:in\s+the\s+app|on\s+(?:the|our)\s+(?:web)?site|on\s+the\s+(?:login|sign[\s\-]?in)\s+page|"
@@ -146,6 +151,9 @@ def _noun_asked(text: str, start: int, end: int, verb, noun) -> "str | None":
     if not noun["secret"] and _NOT_FULL.search(text, max(start, noun.start() - 40), noun.start()):
         return None
     if noun["secret"]:
+        if _POSTAL_PIN.match(noun.group()) and _POSTAL_WORDS.search(text, start, end):
+            # A postcode: the customer's only when it is "your".
+            return "public" if _POSSESSIVE.search(text, max(start, noun.start() - 30), noun.start()) else None
         return None if _SELF_SERVICE.search(text, start, end) else "secret"
     return "public"
 

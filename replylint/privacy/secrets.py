@@ -33,8 +33,10 @@ _TRIGGER = regex.compile(
     regex.IGNORECASE,
 )
 # "password is 8-characters long", "password at https://…": descriptions, not values.
+# "password was changed.^JRA": an ordinary word ending a sentence, not a value.
 _NOT_A_PASSWORD = regex.compile(
-    r"^(?:\d+[\-+]?(?:char|digit|letter|number|symbol)|https?:|www\.)", regex.IGNORECASE
+    r"^(?:\d+[\-+]?(?:char|digit|letter|number|symbol)|https?:|www\.|(?-i:[a-z]{3,})[.!?,;:])",
+    regex.IGNORECASE,
 )
 
 
