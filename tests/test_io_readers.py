@@ -279,3 +279,18 @@ def test_non_utf8_whole_file_inputs_name_the_line(tmp_path, name, content):
     [error] = read(path)
     assert (error.path, error.line) == (str(path), 2)
     assert "not valid UTF-8" in error.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thanks! ^SG", ("^SG", None)),
+    ("Sure thing /LS https://t.co/abc", ("/LS", None)),
+    ("Please DM us -Anwar", ("-Anwar", "Anwar")),
+    ("We can help. -TJ https://t.co/x 2/2", ("-TJ", None)),
+    ("yes ~AT 1/2", ("~AT", None)),
+    ("Cost is 5-10 USD", (None, None)),
+    ("No sign-off here.", (None, None)),
+])
+def test_twitter_signoff_is_read_from_the_end_of_the_reply(text, expected):
+    from replylint.io.twitter import parse_signoff
+
+    assert parse_signoff(text) == expected
