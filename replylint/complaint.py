@@ -11,11 +11,12 @@ RL301, RL702). Two signals:
 "refund" and "cancel" count only in a complaint's wording ("still no refund", "I'm
 going to cancel", "my flight was cancelled"): a bare "how do I cancel my order?" is
 a question, not a complaint. The customer's own apologies ("sorry, typo") are left
-out of the polarity, because TextBlob reads "sorry" as negative (and "mean" too).
+out of the polarity, because TextBlob reads "sorry" as negative, and so are a few
+words its lexicon reads in another sense ("what does this mean", "game", "chicken").
 
 Measured on the 6,495 distinct inbound messages of the Twitter corpora: 942 carry a
-marker (39 of 40 read were complaints or failure reports), 280 more read at or below
-the polarity threshold (32 of 40 read were), 5,273 are neither.
+marker (39 of 40 read were complaints or failure reports), 237 more read at or below
+the polarity threshold (32 of 40 read were), 5,316 are neither.
 
 TextBlob is imported on first use only, so replies with no inbound message never
 pay for it.
@@ -31,16 +32,17 @@ _NOT = r"(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|
 # Frustration: the customer says they are unhappy, or that this keeps happening.
 _FRUSTRATION = (
     r"still\s+(?:waiting|not|no|nothing|haven'?t|hasn'?t|can'?t|isn'?t|doesn'?t|broken|down)"
-    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time"
+    r"|(?:for|is|was|that's|it's|s)\s+the\s+(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time"
+    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:i|i've|i\s+have|we|we've|this|today|now|in\s+a\s+row|that)\b"
     r"|(?:worst|terrible|awful|horrible|appalling|pathetic|useless|ridiculous|unacceptable"
     r"|disgusting|disgraceful|shocking|rubbish|shambles|atrocious|abysmal|outrageous|incompetent"
     r"|gross|rude)\b"
-    r"|complain(?:t|ts|ed|ing)?\b|disappoint(?:ed|ing|ment)\b|fed\s+up|sick\s+(?:of|and\s+tired)"
+    r"|disappoint(?:ed|ing|ment)\b|fed\s+up|sick\s+(?:of|and\s+tired)"
     r"|never\s+again|rip[\s-]?off|ripped\s+off|scam(?:med)?\b|not\s+(?:happy|good\s+enough|impressed|acceptable|ok\b)"
     r"|no\s+one\s+(?:has\s+)?(?:responded|replied|answered|helped|got\s+back)|no\s+response|no\s+reply"
-    r"|waste\s+of|wasted|hours?\s+on\s+hold|on\s+hold\s+for|furious|angry|livid|frustrat(?:ed|ing)"
+    r"|waste\s+of|wasted\s+(?:my|our|the|a|all|hours|\d+)|hours?\s+on\s+hold|on\s+hold\s+for|furious|angry|livid|frustrat(?:ed|ing)"
     r"|annoy(?:ed|ing)|fuming|poor\s+(?:service|customer|show|experience)"
-    r"|(?:going\s+to|gonna|about\s+to|will|i'?ll|want\s+to|wanna)\s+(?:cancel|switch|leave)"
+    r"|(?:going\s+to|gonna|about\s+to|i\s+will|i'?ll)\s+(?:cancel|switch\s+(?:to|provider|network|bank))"
     r"|(?:still\s+no|where(?:'s|\s+is)\s+my|never\s+got\s+(?:my|a|the)|want\s+(?:my|a)|demand\s+(?:a|my))\s+refund"
 )
 # A report that something went wrong: not a question about how to do something.
@@ -51,19 +53,27 @@ _FAILURE = (
     r"|heard\s+back|come|turned\s+up|shown\s+up|showed\s+up|refunded|arrive|receive|get)"
     r"|broken|(?:keeps?|kept)\s+(?:crashing|freezing|dropping|failing|disconnecting|cutting)"
     r"|overcharged|charged\s+(?:me\s+)?twice|double[\s-]charged|lost\s+my|stolen"
-    r"|(?:was|been|got|is|has\s+been|have\s+been)\s+(?:cancell?ed|delayed|damaged|declined)"
-    r"|(?:is|are|been|went)\s+down\b|outage|stranded|stuck\s+(?:on|at|in)"
+    r"|(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:was|is|has\s+been|have\s+been|got|were|are)\s+(?:cancell?ed|delayed"
+    r"|damaged|declined|lost)"
+    r"|(?:is|are|been|went)\s+down\b|outage|stranded|stuck\s+(?:on|at|in)|complain(?:t|ts|ed|ing)?\b"
 )
 COMPLAINT_MARKERS = regex.compile(rf"\b(?:{_FRUSTRATION}|{_FAILURE})", regex.IGNORECASE)
+FRUSTRATION_MARKERS = regex.compile(rf"\b(?:{_FRUSTRATION})", regex.IGNORECASE)
 
 # Words TextBlob scores negative that say nothing about the customer's mood: their
-# own apology ("sorry, autocorrect") and "mean" as in "what do you mean".
+# own apology ("sorry, autocorrect"), "mean" as in "what does this mean", and nouns
+# or adverbs its lexicon reads in another sense ("game", "chicken", "at least",
+# "behind", "approximately"), and "ill", which on Twitter is mostly "I'll".
 _NOT_SENTIMENT = regex.compile(
-    r"\b(?:sorry|apologies|my\s+bad|unfortunately|(?:i|you|does|do|did|it|that|this|what)\s+(?:mean|meant))\b",
+    r"\b(?:sorry|apologies|my\s+bad|unfortunately|sadly|games?|chicken|at\s+least|behind|approximately|ill)\b"
+    r"|(?<!\b(?:so|very|really|was|were|is|are|being|too)\s+)\bmean(?:s|t)?\b",
     regex.IGNORECASE,
 )
 
 NEGATIVE_POLARITY = -0.3
+# Clearly upset without a marker: one negative word ("late", "wrong", "unable", all
+# -0.5 or milder in TextBlob) is not enough.
+UPSET_POLARITY = -0.55
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +95,28 @@ def complaint_markers(text: str) -> list:
     return [m.group(0).lower() for m in COMPLAINT_MARKERS.finditer(text or "")]
 
 
+def frustration_markers(text: str) -> list:
+    """The markers of an upset customer (not mere failure reports), lower-cased."""
+    return [m.group(0).lower() for m in FRUSTRATION_MARKERS.finditer(text or "")]
+
+
+def mood_polarity(text: str) -> float:
+    """Polarity of the customer's mood: ``polarity`` without the words that say nothing
+    about it (their own "sorry", "what does this mean", "game")."""
+    return polarity(_NOT_SENTIMENT.sub(" ", text or ""))
+
+
+def is_upset(text: "str | None", threshold: float = UPSET_POLARITY) -> bool:
+    """Stricter than ``is_complaint``: the customer shows frustration, not only a fault."""
+    if not text or not text.strip():
+        return False
+    return bool(FRUSTRATION_MARKERS.search(text)) or mood_polarity(text) <= threshold
+
+
 def is_complaint(text: "str | None", threshold: float = NEGATIVE_POLARITY) -> bool:
     """True when the message carries a complaint marker or reads clearly negative."""
     if not text or not text.strip():
         return False
     if COMPLAINT_MARKERS.search(text):
         return True
-    return polarity(_NOT_SENTIMENT.sub(" ", text)) <= threshold
+    return mood_polarity(text) <= threshold

@@ -27,6 +27,8 @@ def test_marker_wording_is_a_complaint(text):
     "Thanks, that worked!",
     "Sorry, typo: I meant the 9:15 train.",
     "Android 7.0, is that what you mean?",
+    "What does 'receipt required' mean when I check in?",
+    "Is the new game out on Friday?",
     "",
     None,
 ])
@@ -53,7 +55,8 @@ def test_threshold_can_be_tightened():
 
 
 def test_markers_are_reported_lower_cased():
-    assert complaint.complaint_markers("STILL WAITING. Third time.") == ["still waiting", "third time"]
+    assert complaint.complaint_markers("STILL WAITING. For the third time.") == [
+        "still waiting", "for the third time"]
 
 
 def test_textblob_is_not_imported_without_an_inbound_message():

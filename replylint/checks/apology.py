@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from replylint import complaint
 from replylint.checks import Hit, register_check
 
 _APOLOGY = r"\b(?:sorry|apologi[sz]e[ds]?|apologies|apology|regret)\b"
@@ -58,3 +59,81 @@ def retracted_apology(analysis, rule):
         if _GOOD_NEWS.match(after) or not _RETRACTION.search(after):
             continue
         yield Hit(m.start("hit"), m.end("hit"), values={"conj": m.group("conj").lower()})
+
+
+# An apology or a word of empathy anywhere in the reply is enough for RL104.
+_ACKNOWLEDGEMENT_WORDS = [
+    # apologies
+    r"sorry|apologi[sz]e[ds]?|apologies|apology|regret|my\s+bad|our\s+bad|oh\s+no|oops|yikes|uh[\s-]oh",
+    # the agent says they understood
+    r"acknowledge[ds]?|understand(?:able|ably)?|(?:i|we)\s+can\s+see|(?:i|we)\s+hear\s+you|(?:i|we)\s+get\s+it"
+    r"|(?:can|could)\s+imagine|must\s+(?:be|have\s+been)",
+    # naming the feeling or the harm
+    r"frustrat\w*|disappoint\w*|annoy\w*|inconvenien\w*|upset\w*|unfortunate(?:ly)?|sadly|bummer"
+    r"|what\s+a\s+(?:pain|nuisance|shame|hassle)",
+    # judging the situation as the customer does
+    r"(?:not|isn't|is\s+not|wasn't|was\s+not)\s+(?:good|great|ideal|right|ok|okay|acceptable|on|cool|fun|nice"
+    r"|what\s+we|the\s+(?:experience|service|level)|how\s+we)"
+    r"|(?:doesn't|does\s+not|don't)\s+sound\s+(?:good|great|right|ideal|fun)|no\s+good|far\s+from\s+(?:ideal|great)"
+    r"|that'?s\s+(?:\w+ly\s+|so\s+|very\s+|really\s+)?(?:a\s+|no\s+)?(?:pain|shame|bad|awful|terrible|frustrating"
+    r"|annoying|concerning|worrying|fun|good)"
+    r"|(?:shouldn't|should\s+not|should\s+never)\s+(?:have|happen|be)",
+    r"\w+\s+to\s+(?:hear|see|read|learn)\s+(?:this|that|about|of|your|you|how|the)|sadden\w*|too\s+bad"
+    r"|(?:don't|do\s+not|never)\s+(?:like|want|love)\s+to\s+(?:hear|see|read)",
+    r"(?:i|we)\s+hate\s+(?:that|this|to|hearing)|make\s+(?:this|it|that|things)\s+right|take\s+[\w\s]{1,30}?seriously",
+    # thanking them for the report or their patience
+    r"(?:thanks?|ty)\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:letting|bringing|flagging|reporting|raising|the\s+heads"
+    r"|your\s+patience|bearing|sharing|your\s+feedback|the\s+feedback|telling)"
+    r"|appreciate\s+(?:your|the)\s+(?:patience|feedback|understanding|heads)",
+]
+# On Twitter a worried face (😞 😟 😔 🙁 ☹ 😢 😥 😧 😦 😮) says "oh no" too.
+_WORRIED_FACES = "[\U0001F61E\U0001F61F\U0001F614\U0001F641\u2639\U0001F622\U0001F625\U0001F627\U0001F626\U0001F62E]"
+_ACKNOWLEDGEMENT = regex.compile(
+    r"\b(?:" + "|".join(_ACKNOWLEDGEMENT_WORDS) + r")\b|" + _WORRIED_FACES, regex.IGNORECASE
+)
+
+
+def opening_span(analysis):
+    """The reply's first sentence of the agent's own words (or its first word when a
+    link or @mention sits inside that sentence), to underline the whole reply."""
+    for seg in analysis.segments:
+        if seg.kind not in ("greeting", "body", "signoff"):
+            continue
+        for m in regex.finditer(r"[\p{L}\p{N}][\p{L}\p{N}'-]*", analysis.norm[seg.start:seg.end]):
+            start, word_end = seg.start + m.start(), seg.start + m.end()
+            if not analysis.in_scope(start, word_end):
+                continue
+            end = analysis.sentence_of(start)[1]
+            return (start, end) if analysis.in_scope(start, end) else (start, word_end)
+    return None
+
+
+# One part of a reply split over several messages ("1/2", ">>", "(cont)"), or a
+# "*correction" of the last one: the acknowledgement may sit in another part, so the
+# part alone cannot be judged.
+_SPLIT_PART = regex.compile(
+    r"(?<![\d/])\d\s?/\s?\d(?![\d/])|>>|\(cont(?:'d|inued)?\)|^\W*(?:\.{2,}|…)|^\s*\(|^\s*\d[:.)]\s"
+    r"|(?:\.{3}|…)\s*(?:https?://\S+\s*)?$|^\s*\*"
+    # a part that starts mid-sentence, in lower case ("the option to keep your games")
+    r"|^(?!i\b)\p{Ll}[\p{Ll}']*\b",
+)
+
+
+def _is_split_part(own: str) -> bool:
+    stripped = regex.sub(r"^(?:\s*@\w+)+\s*", "", own)
+    return bool(_SPLIT_PART.search(stripped))
+
+
+@register_check("apology.missing_acknowledgement")
+def missing_acknowledgement(analysis, rule):
+    """The customer is upset (a frustration marker or clearly negative wording, not only
+    a fault report) and nothing in the reply apologises or shows the agent heard them."""
+    threshold = float(rule.options.get("upset-polarity", complaint.UPSET_POLARITY))
+    if not complaint.is_upset(analysis.context.inbound, threshold):
+        return
+    own = analysis.norm[:analysis.own_text_end]
+    if _ACKNOWLEDGEMENT.search(own) or _is_split_part(own):
+        return
+    span = opening_span(analysis)
+    if span:
+        yield Hit(span[0], span[1])
