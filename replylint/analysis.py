@@ -1,7 +1,7 @@
 """Everything the rules share about one reply, computed once (and lazily where it costs)."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 import regex
@@ -20,7 +20,7 @@ class Analysis:
     """The reply, its normalised text, segments, tokens and context."""
 
     __slots__ = ("text", "norm", "context", "config", "doc", "segments", "_regions",
-                 "_inline", "__dict__")
+                 "_inline", "_out_of_scope", "__dict__")
 
     def __init__(self, text: str, context: Context, config, doc, norm: str = None, segments=None):
         self.text = text
@@ -31,17 +31,20 @@ class Analysis:
         self.segments = segments if segments is not None else segment_reply(self.norm)
         self._regions = [s for s in self.segments if s.kind not in INLINE_KINDS]
         self._inline = [s for s in self.segments if s.kind in INLINE_KINDS]
+        self._out_of_scope = {}  # scope -> SpanIndex of the segments outside it
 
     # ------------------------------------------------------------------ scope
     def in_scope(self, start: int, end: int, scope=DEFAULT_SCOPE) -> bool:
         """True when [start, end) touches only segments whose kind is in ``scope``."""
-        for seg in self._regions:
-            if seg.start < end and start < seg.end and seg.kind not in scope:
-                return False
-        for seg in self._inline:
-            if seg.start < end and start < seg.end and seg.kind not in scope:
-                return False
-        return True
+        # Rules ask this for every candidate span; a reply full of @handles or links
+        # has thousands of segments, so a scan per question would be quadratic.
+        if not isinstance(scope, frozenset):
+            scope = frozenset(scope)
+        index = self._out_of_scope.get(scope)
+        if index is None:
+            index = self._out_of_scope[scope] = SpanIndex(
+                (s.start, s.end) for s in self.segments if s.kind not in scope)
+        return not index.overlaps(start, end)
 
     def segments_of(self, kind: str) -> list:
         return [s for s in self.segments if s.kind == kind]
@@ -110,6 +113,32 @@ class Analysis:
     def reply_polarity(self) -> float:
         own = " ".join(self.text[s.start:s.end] for s in self._regions if s.kind != "quoted")
         return complaint.polarity(own)
+
+
+class SpanIndex:
+    """Answers "does [lo, hi) overlap any of these spans?" in O(log n).
+
+    Spans are sorted by start with a running maximum of their ends: some span
+    among those starting before ``hi`` overlaps exactly when the largest end
+    among them is past ``lo``. Overlapping spans are fine.
+    """
+
+    __slots__ = ("starts", "max_ends")
+
+    def __init__(self, spans):
+        self.starts, self.max_ends = [], []
+        reach = -1
+        for s, e in sorted(spans):
+            reach = max(reach, e)
+            self.starts.append(s)
+            self.max_ends.append(reach)
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.starts, hi)
+        return i > 0 and self.max_ends[i - 1] > lo
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
 
 def _append_trimmed(out: list, text: str, start: int, end: int) -> None:

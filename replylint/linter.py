@@ -8,7 +8,7 @@ from typing import Iterable, Iterator, Optional
 
 import regex
 
-from replylint.analysis import Analysis
+from replylint.analysis import Analysis, SpanIndex
 from replylint.checks import Hit, get_check, load_builtin_checks
 from replylint.config import Config
 from replylint.errors import ConfigError, RuleFileError
@@ -259,15 +259,29 @@ def _cancelled(rule, span, analysis: Analysis, matches: dict) -> bool:
             lo, hi = min(lo, span[0]), max(hi, span[1])
         else:
             lo, hi = analysis.token_window(span[0], span[1], anti.window)
-        for s, e in matches.get(f"{rule.code}~{i}", ()):
-            if s < hi and lo < e:
+        key = f"{rule.code}~{i}"
+        if _index(matches, key, lambda: matches.get(key, ())).overlaps(lo, hi):
+            return True
+        if anti.regexes:
+            timeout = None if rule.builtin else USER_REGEX_TIMEOUT
+            found = _index(matches, key + "~regex", lambda: [
+                span for pattern in anti.regexes
+                for span in regex_spans(pattern, analysis.norm, timeout)])
+            if found.overlaps(lo, hi):
                 return True
-        timeout = None if rule.builtin else USER_REGEX_TIMEOUT
-        for pattern in anti.regexes:
-            for s, e in regex_spans(pattern, analysis.norm, timeout):
-                if s < hi and lo < e:
-                    return True
     return False
+
+
+def _index(matches: dict, key: str, spans) -> SpanIndex:
+    """The SpanIndex of an antipattern's spans, built once per reply (kept in ``matches``).
+
+    Running the antipattern regexes over the whole reply for every candidate span,
+    and scanning every antipattern hit, made replies with many candidates quadratic.
+    """
+    index = matches.get(key + "~index")
+    if index is None:
+        index = matches[key + "~index"] = SpanIndex(spans())
+    return index
 
 
 # ------------------------------------------------------------------ worker pool

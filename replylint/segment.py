@@ -12,6 +12,7 @@ regex and line work: no tokeniser, no model.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -178,16 +179,27 @@ def segment_reply(text: str) -> list:
                                    ("mention", _MENTION, ("@",))):
         if not any(t in text for t in trigger):
             continue
+        if kind == "mention":
+            # Sorted, non-overlapping email spans: one bisect per @mention, not a scan
+            # of every segment (a reply of thousands of handles stays linear).
+            emails = [(s.start, s.end) for s in segments if s.kind == "email"]
+            email_starts = [s for s, _ in emails]
         for m in pattern.finditer(text):
-            if kind == "mention" and any(s.kind == "email" and s.start <= m.start() < s.end
-                                         for s in segments):
-                continue
+            if kind == "mention":
+                i = bisect_right(email_starts, m.start()) - 1
+                if i >= 0 and m.start() < emails[i][1]:
+                    continue
             if kind == "url":
                 end = m.end()
                 # Sentence punctuation after a link is not part of it; a closing
-                # bracket is only when the link did not open one.
+                # bracket is only when the link did not open one. The bracket balance
+                # is kept as a running count: recounting per stripped character made
+                # a link ending in thousands of ")" quadratic.
+                balance = text.count("(", m.start(), end) - text.count(")", m.start(), end)
                 while end > m.start() and (text[end - 1] in ".,;:!?'\"" or (
-                        text[end - 1] == ")" and text.count("(", m.start(), end) < text.count(")", m.start(), end))):
+                        text[end - 1] == ")" and balance < 0)):
+                    if text[end - 1] == ")":
+                        balance += 1
                     end -= 1
                 segments.append(Segment(kind, m.start(), end))
             else:
