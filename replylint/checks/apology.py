@@ -137,3 +137,24 @@ def missing_acknowledgement(analysis, rule):
     span = opening_span(analysis)
     if span:
         yield Hit(span[0], span[1])
+
+
+_APOLOGY_WORD = regex.compile(r"\b(?:sorry|apologi[sz]e[ds]?|apologies|apology|regret(?:s|ted)?)\b", regex.IGNORECASE)
+# Not an apology by the agent: "no need to apologise", "don't be sorry", "not sorry".
+_NOT_APOLOGY = regex.compile(
+    r"\b(?:no\s+need\s+(?:to|for)|don't\s+(?:be|need\s+to)|do\s+not\s+(?:be|need\s+to)|never|not)\s+(?:an?\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+@register_check("apology.over_apology")
+def over_apology(analysis, rule):
+    """The apology that makes one too many (by default the third) in the agent's own words."""
+    limit = int(rule.options.get("max-apologies", 2))
+    text = analysis.norm[:analysis.own_text_end]
+    found = [m for m in _APOLOGY_WORD.finditer(text)
+             if analysis.in_scope(m.start(), m.end())
+             and not _NOT_APOLOGY.search(text[max(0, m.start() - 30):m.start()])]
+    if len(found) > limit:
+        extra = found[limit]
+        yield Hit(extra.start(), extra.end(), values={"count": len(found)})
