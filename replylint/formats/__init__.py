@@ -15,6 +15,7 @@ _RENDERERS = {
     "csv": ("replylint.formats.csv_rows", "CsvRenderer"),
     "sarif": ("replylint.formats.sarif", "SarifRenderer"),
     "github": ("replylint.formats.github", "GithubRenderer"),
+    "html": ("replylint.formats.html", "HtmlRenderer"),
 }
 FORMATS = tuple(_RENDERERS)
 

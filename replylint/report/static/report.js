@@ -1,0 +1,201 @@
+/* replylint audit report: charts, sortable and filterable tables, tooltips on marks.
+   The page is complete without this script (every number is in a table); the script
+   draws the charts from the embedded data and the tables, and makes tables sortable. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("report-data").textContent);
+  var colours = data.colours;
+  var GROUP_BARS = 15;
+  var SEVERITIES = ["error", "warning", "info"];
+  var SEVERITY_LABELS = { error: "Errors", warning: "Warnings", info: "Info" };
+  var charts = [];
+
+  // Animations make screenshots and printouts catch charts half drawn.
+  Chart.defaults.animation = false;
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  Chart.defaults.color = "#1d2430";
+  Chart.defaults.maintainAspectRatio = false;
+
+  function sizeFor(container) {
+    // A horizontal bar chart needs room per bar; the stylesheet's height is the minimum.
+    var bars = Number(container.dataset.bars || 0);
+    if (bars) container.style.height = Math.max(160, 60 + 28 * bars) + "px";
+  }
+
+  function horizontalBar(canvas, labels, datasets, stacked) {
+    sizeFor(canvas.parentElement);
+    var chart = new Chart(canvas, {
+      type: "bar",
+      data: { labels: labels, datasets: datasets },
+      options: {
+        indexAxis: "y",
+        plugins: { legend: { display: datasets.length > 1 } },
+        scales: {
+          x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } },
+          y: { stacked: stacked, ticks: { autoSkip: false } },
+        },
+      },
+    });
+    charts.push(chart);
+    return chart;
+  }
+
+  function rulesChart() {
+    var canvas = document.getElementById("chart-rules");
+    if (!canvas) return;
+    var rules = data.rules;
+    horizontalBar(canvas, rules.labels, [{
+      label: "Findings",
+      data: rules.findings,
+      backgroundColor: rules.severities.map(function (s) { return colours[s]; }),
+    }], false);
+  }
+
+  /* ---- tables: the rows the user sees are the chart's data ---- */
+
+  function visibleRows(table) {
+    return Array.prototype.filter.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
+  }
+
+  function groupDatasets(rows) {
+    return SEVERITIES.map(function (severity) {
+      return {
+        label: SEVERITY_LABELS[severity],
+        data: rows.map(function (row) { return Number(row.dataset[severity]); }),
+        backgroundColor: colours[severity],
+      };
+    });
+  }
+
+  function drawGroupChart(table) {
+    var canvas = document.getElementById(table.dataset.chart);
+    if (!canvas) return;
+    var rows = visibleRows(table).slice(0, GROUP_BARS);
+    var labels = rows.map(function (row) { return row.dataset.name; });
+    canvas.parentElement.dataset.bars = String(Math.max(rows.length, 1));
+    var chart = Chart.getChart(canvas);
+    if (!chart) {
+      horizontalBar(canvas, labels, groupDatasets(rows), true);
+      return;
+    }
+    sizeFor(canvas.parentElement);
+    chart.data.labels = labels;
+    chart.data.datasets = groupDatasets(rows);
+    chart.update();
+  }
+
+  function compare(key, kind, direction) {
+    return function (a, b) {
+      var x = a.dataset[key], y = b.dataset[key];
+      var order = kind === "number" ? Number(x) - Number(y) : x.localeCompare(y);
+      // Ties keep a stable, readable order: by name.
+      if (order === 0 && key !== "name") order = direction * a.dataset.name.localeCompare(b.dataset.name);
+      return direction * order;
+    };
+  }
+
+  function sortTable(table, header) {
+    var key = header.dataset.key, kind = header.dataset.kind;
+    var current = header.getAttribute("aria-sort");
+    // Numbers start big-first (who has the most findings), names A to Z.
+    var next = current ? (current === "descending" ? "ascending" : "descending")
+                       : (kind === "number" ? "descending" : "ascending");
+    table.tHead.querySelectorAll("th[aria-sort]").forEach(function (th) { th.removeAttribute("aria-sort"); });
+    header.setAttribute("aria-sort", next);
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(compare(key, kind, next === "ascending" ? 1 : -1));
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (row) { fragment.appendChild(row); });
+    body.appendChild(fragment);
+    drawGroupChart(table);
+  }
+
+  function filterTable(table, query) {
+    var needle = query.trim().toLocaleLowerCase();
+    var shown = 0, rows = table.tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) {
+      var match = !needle || rows[i].dataset.name.toLocaleLowerCase().indexOf(needle) !== -1;
+      rows[i].hidden = !match;
+      if (match) shown++;
+    }
+    var count = document.getElementById(table.dataset.count);
+    if (count) count.textContent = "Showing " + shown.toLocaleString("en") + " of " + rows.length.toLocaleString("en");
+    drawGroupChart(table);
+  }
+
+  function setUpTables() {
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      table.tHead.querySelectorAll("th[data-key] button").forEach(function (button) {
+        button.addEventListener("click", function () { sortTable(table, button.parentElement); });
+      });
+      drawGroupChart(table);
+    });
+    document.querySelectorAll("input.table-filter").forEach(function (input) {
+      var table = document.getElementById(input.dataset.table);
+      input.addEventListener("input", function () { filterTable(table, input.value); });
+    });
+  }
+
+  function timeChart() {
+    var canvas = document.getElementById("chart-time");
+    var t = data.timeline;
+    if (!canvas || !t) return;
+    charts.push(new Chart(canvas, {
+      data: {
+        labels: t.labels,
+        datasets: [
+          { type: "line", label: "Findings per 100 replies", data: t.per_100, yAxisID: "rate",
+            borderColor: colours.error, backgroundColor: colours.error, pointRadius: t.labels.length > 60 ? 0 : 2,
+            spanGaps: true, order: 1 },
+          { type: "bar", label: "Replies", data: t.replies, yAxisID: "replies",
+            backgroundColor: "#b9c4d2", order: 2 },
+        ],
+      },
+      options: {
+        interaction: { mode: "index", intersect: false },
+        scales: {
+          replies: { type: "linear", position: "right", beginAtZero: true, ticks: { precision: 0 },
+                     title: { display: true, text: "Replies" }, grid: { drawOnChartArea: false } },
+          rate: { type: "linear", position: "left", beginAtZero: true,
+                  title: { display: true, text: "Findings per 100 replies" } },
+        },
+      },
+    }));
+  }
+
+  /* ---- marks in the worst replies: the rule's message on hover and on focus ---- */
+
+  function setUpTips() {
+    var tip = document.getElementById("tip");
+    function show(mark) {
+      tip.textContent = mark.dataset.tip;
+      tip.hidden = false;
+      var box = mark.getBoundingClientRect();
+      var left = Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+      tip.style.left = Math.max(8, left) + "px";
+      tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    }
+    function hide() { tip.hidden = true; }
+    document.querySelectorAll("mark[data-tip]").forEach(function (mark) {
+      mark.addEventListener("mouseenter", function () { show(mark); });
+      mark.addEventListener("focus", function () { show(mark); });
+      mark.addEventListener("mouseleave", hide);
+      mark.addEventListener("blur", hide);
+    });
+    document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  }
+
+  /* ---- printing: every table open, charts redrawn at the paper's width ---- */
+
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.print-open").forEach(function (d) { d.open = true; });
+    charts.forEach(function (chart) { chart.resize(); });
+  });
+
+  rulesChart();
+  setUpTables();
+  timeChart();
+  setUpTips();
+})();
