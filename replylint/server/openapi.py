@@ -105,7 +105,9 @@ _SCHEMAS = {
             "ok": {"type": "boolean", "description": "False while a finding at the blocking severity is open."},
             "findings": {"type": "array", "items": _ref("Finding")},
             "suppressed": {"type": "integer", "description": "Findings left out because they were dismissed."},
-            "errors": {"type": "array", "description": "Rules that could not run on this reply."},
+            "errors": {"type": "array", "description": "Rules that could not run on this reply.",
+                       "items": {"type": "object", "required": ["code", "message"],
+                                 "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
         },
     },
     "BatchRequest": {
