@@ -69,9 +69,14 @@ def browser_context():
 
 
 @pytest.fixture
-def page(browser_context, base_url):
+def problems():
+    """Console errors and page errors; a test may remove the ones it causes on purpose."""
+    return []
+
+
+@pytest.fixture
+def page(browser_context, base_url, problems):
     page = browser_context.new_page()
-    problems = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.goto(base_url)
@@ -187,6 +192,17 @@ def test_dismiss_needs_a_reason_and_keyboard_reaches_the_card(page):
     page.keyboard.type("Approved by a team lead")
     page.keyboard.press("Enter")
     expect(page.locator("#send")).to_be_enabled(timeout=TIMEOUT)
+
+
+def test_service_down_says_so_and_does_not_block(page, problems):
+    page.route("**/v1/check", lambda route: route.abort())
+    page.click("#reply")
+    page.keyboard.insert_text("I'm sorry you feel that way.")
+    expect(page.locator("#summary")).to_contain_text("Could not check this reply", timeout=TIMEOUT)
+    expect(page.locator("#send")).to_be_enabled()
+    expect(page.locator("#backdrop mark")).to_have_count(0)
+    # The aborted request is logged by the browser; that one is expected.
+    problems[:] = [p for p in problems if "Failed to load resource" not in p]
 
 
 def test_page_is_labelled_for_assistive_technology(page):

@@ -81,13 +81,13 @@
       const data = await response.json();
       if (mine !== sequence) return; // a newer check is on its way
       if (!response.ok) {
-        showServiceError((data.error && data.error.message) || response.statusText);
+        showServiceError(text, (data.error && data.error.message) || response.statusText);
         return;
       }
       showResult(text, data);
     } catch (error) {
       if (error.name === "AbortError" || mine !== sequence) return;
-      showServiceError("the check service did not answer");
+      showServiceError(text, "the check service did not answer");
     }
   }
 
@@ -105,10 +105,10 @@
     render();
   }
 
-  function showServiceError(message) {
+  function showServiceError(text, message) {
     // Fail open: a check service that is down must not stop every agent from
     // answering. The page says so plainly instead of blocking silently.
-    state.pending = false;
+    state.pending = reply.value !== text;
     state.serviceError = message;
     state.findings = [];
     state.ok = true;
@@ -120,9 +120,7 @@
   // where they were; the debounced check brings the rest back at their new place.
   function dropStaleFindings() {
     const text = reply.value;
-    const before = state.findings.length;
     state.findings = state.findings.filter((f) => text.slice(f.start_utf16, f.end_utf16) === f.raw);
-    return before !== state.findings.length;
   }
 
   // ------------------------------------------------------------------ rendering
