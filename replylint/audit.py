@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator, Optional
 
 from replylint.errors import InputError
+from replylint.formats.excerpt import masked_finding
 from replylint.io.readers import SourceError
 from replylint.io.record import Item, Record
 from replylint.severity import Severity
@@ -182,7 +183,8 @@ def audit(items: Iterable[Item], linter, workers: int = 1,
         yield from flush_errors()
         record = waiting.popleft()
         data = report.to_dict()
-        result = AuditResult(record, data["findings"], list(data.get("errors", ())))
+        findings = [masked_finding(f) for f in data["findings"]]
+        result = AuditResult(record, findings, list(data.get("errors", ())))
         if baseline_writer is not None:
             baseline_writer.add(result)
         if baseline is not None:

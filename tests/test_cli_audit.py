@@ -129,16 +129,17 @@ def test_group_by_day_reads_iso_timestamps(isolated):
     assert set(summary_of(result)["groups"]) == {"2026-03-02", "2026-03-03"}
 
 
-def test_html_is_a_clear_usage_error_when_the_report_module_is_absent(isolated):
-    pytest.importorskip("replylint", reason="always present")
-    try:
-        import replylint.report  # noqa: F401
-        pytest.skip("the HTML report is installed")
-    except ImportError:
-        pass
+def test_html_is_written_when_the_report_is_installed_else_a_clear_usage_error(isolated):
     result = audit(DATA / "replies.txt", "--format", "html")
-    assert result.exit_code == 2
-    assert "not available" in result.stderr
+    try:
+        from replylint.report import HtmlRenderer  # noqa: F401
+    except ImportError:
+        assert result.exit_code == 2
+        assert result.stderr.strip() == ("replylint: error: --format html is not available "
+                                         "in this installation")
+    else:
+        assert result.exit_code == 1, result.output
+        assert "<html" in result.stdout.lower()
 
 
 # ------------------------------------------------------------------ exit codes
@@ -232,3 +233,11 @@ def test_template_grouping_runs_over_the_whole_audit_when_the_engine_offers_it(i
     other = Summary()
     _find_templates(unselected, other, [str(DATA / "replies.txt")], {}, options)
     assert "templates" not in other.to_dict()
+
+
+def test_personal_data_is_masked_even_when_no_privacy_rule_is_selected(isolated, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("I'm sorry you feel that way; your card 4111 1111 1111 1111 is refunded.\n")
+    for fmt in ("text", "json", "csv", "sarif", "github", "jsonl"):
+        result = audit(path, "--select", "RL101", "--format", fmt)
+        assert "RL101" in result.stdout and "4111 1111" not in result.stdout, fmt

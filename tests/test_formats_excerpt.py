@@ -42,3 +42,21 @@ def test_span_across_lines_is_underlined_to_the_end_of_its_first_line():
     text = "one two\nthree"
     found = excerpt(MaskedReply(text, []), f(4, 13, "two\nthree"))
     assert (found.line, found.underline_start, found.underline_length) == ("one two", 4, 3)
+
+
+def test_personal_data_no_finding_marked_is_masked_in_the_shown_line():
+    from replylint.formats.excerpt import masked_reply
+
+    text = "Sorry you feel that, card 4111 1111 1111 1111 is fine"
+    found = excerpt(masked_reply(text, [f(0, 14, "Sorry you feel")]), f(0, 14, "Sorry you feel"))
+    assert "4111 1111" not in found.line and "1111" in found.line
+
+
+def test_masked_finding_masks_words_and_message_of_a_wide_span():
+    from replylint.formats.excerpt import masked_finding
+
+    sentence = "Your card 4111 1111 1111 1111 is on file."
+    finding = dict(f(0, len(sentence), sentence), message=f"“{sentence}” is vague.", suggestion=None)
+    safe = masked_finding(finding)
+    assert "4111 1111" not in safe["text"] and "4111 1111" not in safe["message"]
+    assert safe["start"] == 0 and finding["text"] == sentence   # the original is untouched

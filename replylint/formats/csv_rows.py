@@ -23,7 +23,8 @@ class CsvRenderer(Renderer):
             return
         record = result.record
         meta = record.meta()
-        masked = MaskedReply(record.text, result.findings)
+        # Only positions are read here (no reply line is shown), so no masking pass.
+        masked = MaskedReply(record.text, ())
         for finding in result.findings:
             found = excerpt(masked, finding)
             row = dict(meta, **finding)

@@ -93,3 +93,42 @@ def file_line(record, found: Excerpt) -> "int | None":
     if record.line is None:
         return None
     return record.line + (found.reply_line if record.literal_lines else 0)
+
+
+# ---------------------------------------------------------------------------------
+# Personal data the findings did not mark. If RL801 is not selected, or another
+# rule's span covers a whole sentence holding a card number, nothing upstream masked
+# it; every text an output shows therefore also goes through the privacy recognisers.
+
+def personal_data_spans(text: str) -> list:
+    """Recognised personal data in ``text`` as the span dicts MaskedReply reads."""
+    from replylint.privacy import find_personal_data
+
+    return [{"start": m.start, "end": m.end, "text": m.replacement, "sensitive": True}
+            for m in find_personal_data(text)]
+
+
+def masked_reply(text: str, findings) -> MaskedReply:
+    """``text`` with sensitive findings (their own mask wins) and any other recognised
+    personal data masked."""
+    sensitive = [f for f in findings if f.get("sensitive")]
+    covered = [(f["start"], f["end"]) for f in sensitive]
+    extra = [s for s in personal_data_spans(text)
+             if all(s["end"] <= start or s["start"] >= end for start, end in covered)]
+    return MaskedReply(text, sensitive + extra)
+
+
+def mask_text(text):
+    """A short text (a finding's words, its message) with personal data masked."""
+    if not text:
+        return text
+    spans = personal_data_spans(text)
+    return MaskedReply(text, spans).text if spans else text
+
+
+def masked_finding(finding: dict) -> dict:
+    """A finding dict safe to print anywhere: words, message and suggestion masked."""
+    safe = dict(finding)
+    for key in ("message", "suggestion") + (() if finding.get("sensitive") else ("text",)):
+        safe[key] = mask_text(finding.get(key))
+    return safe

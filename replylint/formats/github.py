@@ -23,7 +23,8 @@ class GithubRenderer(Renderer):
 
     def result(self, result) -> None:
         record = result.record
-        masked = MaskedReply(record.text, result.findings)
+        # Only positions are read here (no reply line is shown), so no masking pass.
+        masked = MaskedReply(record.text, ())
         for finding in result.findings:
             found = excerpt(masked, finding)
             props = [f"file={_property(record.source or record.id)}"]

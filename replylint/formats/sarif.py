@@ -49,7 +49,8 @@ class SarifRenderer(Renderer):
 
     def result(self, result) -> None:
         record = result.record
-        masked = MaskedReply(record.text, result.findings)
+        # Only positions are read here (no reply line is shown), so no masking pass.
+        masked = MaskedReply(record.text, ())
         for key, finding in finding_keys(result):
             self._seen.setdefault(finding["code"], finding)
             found = excerpt(masked, finding)

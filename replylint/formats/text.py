@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from replylint.formats.base import Renderer
-from replylint.formats.excerpt import MaskedReply, excerpt, file_line
+from replylint.formats.excerpt import excerpt, file_line, masked_reply
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -26,7 +26,7 @@ class TextRenderer(Renderer):
         if self.options.statistics or not result.findings:
             return
         record = result.record
-        masked = MaskedReply(record.text, result.findings)
+        masked = masked_reply(record.text, result.findings)
         for finding in result.findings:
             found = excerpt(masked, finding)
             self._finding(record, finding, found)
