@@ -321,6 +321,10 @@ def parse_rule(raw, path: Path, pack: str, prefix: str, docs_url: str, builtin: 
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise RuleFileError("options must be a mapping", path, lines.get("options"))
+    # Plain containers: config values are checked against the default's type, and a
+    # config list is a list, not the loader's line-remembering LineList.
+    options = {k: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v
+               for k, v in options.items()}
 
     examples = raw.get("examples")
     if not isinstance(examples, dict):
