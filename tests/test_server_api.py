@@ -3,12 +3,10 @@ import json
 
 import pytest
 
-pytest.importorskip("starlette", reason="needs the server extra: pip install 'replylint[server]'")
+from starlette.testclient import TestClient
 
-from starlette.testclient import TestClient  # noqa: E402
-
-from replylint.server import ServerSettings, create_app  # noqa: E402
-from replylint.server.dismissals import span_hash  # noqa: E402
+from replylint.server import ServerSettings, create_app
+from replylint.server.dismissals import span_hash
 
 NON_APOLOGY = "I'm sorry you feel that way."
 CARD = "4111 1111 1111 1111"

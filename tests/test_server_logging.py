@@ -3,11 +3,9 @@ import logging
 
 import pytest
 
-pytest.importorskip("starlette", reason="needs the server extra: pip install 'replylint[server]'")
+from starlette.testclient import TestClient
 
-from starlette.testclient import TestClient  # noqa: E402
-
-from replylint.server import ServerSettings, create_app  # noqa: E402
+from replylint.server import ServerSettings, create_app
 
 # Words that must never reach a log line; each is unusual enough not to occur by chance.
 NAME = "Zebediah Quillfeather"

@@ -1,13 +1,11 @@
 """The OpenAPI document describes every route, and real answers fit its schemas."""
+import jsonschema
 import pytest
 
-pytest.importorskip("starlette", reason="needs the server extra: pip install 'replylint[server]'")
-jsonschema = pytest.importorskip("jsonschema", reason="the test extra includes jsonschema")
+from starlette.routing import Route
+from starlette.testclient import TestClient
 
-from starlette.routing import Route  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
-
-from replylint.server import ServerSettings, create_app  # noqa: E402
+from replylint.server import ServerSettings, create_app
 
 
 @pytest.fixture(scope="module")

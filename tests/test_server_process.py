@@ -10,9 +10,7 @@ import urllib.request
 
 import pytest
 
-pytest.importorskip("uvicorn", reason="needs the server extra: pip install 'replylint[server]'")
-
-from replylint.server.cli import _is_loopback  # noqa: E402
+from replylint.server.cli import _is_loopback
 
 NAME = "Zebediah Quillfeather"
 CARD = "4111 1111 1111 1111"

@@ -1,12 +1,10 @@
 """Bad requests get 400/413/415/422 with a message naming the field; CORS is opt-in."""
 import pytest
 
-pytest.importorskip("starlette", reason="needs the server extra: pip install 'replylint[server]'")
+from starlette.testclient import TestClient
 
-from starlette.testclient import TestClient  # noqa: E402
-
-from replylint.server import ServerSettings, create_app  # noqa: E402
-from replylint.server.linters import Linters  # noqa: E402
+from replylint.server import ServerSettings, create_app
+from replylint.server.linters import Linters
 
 SECRET = "Diane Mulberry-Hawthorne 4111 1111 1111 1111"
 
