@@ -267,11 +267,11 @@ def _find_templates(linter, summary, paths, defaults, options):
         return
     from replylint.io import Record, read_inputs
 
-    # The same (text, context) pairs as check_many takes, in input order.
-    pairs = ((item.text, item.context) for item in read_inputs(paths, options["input_format"],
-                                                                _maps(options["maps"]), defaults)
-             if isinstance(item, Record))
-    summary.templates = [_jsonable(group) for group in finder(pairs)]
+    # Records (not bare texts), so groups can name record ids, conversations and agents.
+    records = (item for item in read_inputs(paths, options["input_format"],
+                                            _maps(options["maps"]), defaults)
+               if isinstance(item, Record))
+    summary.templates = [_jsonable(group) for group in finder(records)]
 
 
 def _jsonable(value):

@@ -206,3 +206,12 @@ def test_group_by_day_understands_common_timestamp_forms(timestamp, day):
     from replylint.audit import day_of
 
     assert day_of(timestamp) == day
+
+
+def test_text_lists_the_most_sent_templates_when_grouping_ran():
+    out = io.StringIO()
+    renderer = get_renderer("text")(out, RenderOptions())
+    summary = Summary()
+    summary.templates = [{"template": "Hi <name>, please DM us your order number.", "count": 42}]
+    renderer.end(summary)
+    assert "RL204 reused templates: 1\n    42 × Hi <name>, please DM us your order number.\n" in out.getvalue()

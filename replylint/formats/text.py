@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from replylint.formats.base import Renderer
-from replylint.formats.excerpt import excerpt, file_line, masked_reply
+from replylint.formats.excerpt import excerpt, file_line, mask_text, masked_reply
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -65,6 +65,8 @@ class TextRenderer(Renderer):
             self._statistics(summary)
         if summary.group_by:
             self._groups(summary)
+        if summary.templates:
+            self._templates(summary.templates)
         self._totals(summary)
 
     def _statistics(self, summary) -> None:
@@ -86,6 +88,16 @@ class TextRenderer(Renderer):
         for name, group in groups.items():
             top = ", ".join(f"{code} ×{count}" for code, count in list(group["by_rule"].items())[:3])
             self._write(f"{name:<{name_width}}  {group['records']:>7}  {group['findings']:>8}  {top}")
+        self._write()
+
+    def _templates(self, groups) -> None:
+        """RL204: the most-sent templates of the audit, in a few lines."""
+        self._write(self._style(f"RL204 reused templates: {len(groups)}", bold=True))
+        for group in groups[:5]:
+            template = " ".join(str(group.get("template", "")).split())
+            if len(template) > 80:
+                template = template[:79] + "…"
+            self._write(f"{group.get('count', '?'):>6} × {mask_text(template)}")
         self._write()
 
     def _totals(self, summary) -> None:
