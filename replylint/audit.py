@@ -206,3 +206,31 @@ def run(items: Iterable[Item], linter, renderer, summary: Summary, workers: int 
             renderer.result(item)
     renderer.end(summary)
     return summary
+
+
+def template_grouping_enabled(linter) -> bool:
+    """RL204 runs over a whole audit when the engine offers it and the rule is selected."""
+    return (getattr(linter, "find_templates", None) is not None
+            and any(rule.code == "RL204" for rule in linter.rules))
+
+
+def template_groups(linter, items: Iterable[Item]) -> list:
+    """The reused-template groups of every readable record, as plain dicts.
+
+    Records (not bare texts) are passed, so groups can name record ids,
+    conversations and agents.
+    """
+    records = (item for item in items if isinstance(item, Record))
+    return [_plain(group) for group in linter.find_templates(records)]
+
+
+def _plain(value):
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)

@@ -253,37 +253,20 @@ def _run(items, options, command, template_inputs=None) -> int:
 
 
 def _find_templates(linter, summary, paths, defaults, options):
-    """RL204: group replies that are copies of one template, over the whole audit.
+    """RL204 over the whole audit; the inputs are read once more for it, so stdin
+    (which cannot be re-read) is left out."""
+    from replylint.audit import template_grouping_enabled, template_groups
 
-    Only when the engine offers ``find_templates`` and RL204 is selected; the inputs
-    are read once more for it, so stdin (which cannot be re-read) is left out.
-    """
-    finder = getattr(linter, "find_templates", None)
-    if finder is None or not any(rule.code == "RL204" for rule in linter.rules):
+    if not template_grouping_enabled(linter):
         return
     if any(path == "-" for path in paths):
         click.echo("replylint: RL204 template grouping skipped: stdin cannot be read twice",
                    err=True)
         return
-    from replylint.io import Record, read_inputs
+    from replylint.io import read_inputs
 
-    # Records (not bare texts), so groups can name record ids, conversations and agents.
-    records = (item for item in read_inputs(paths, options["input_format"],
-                                            _maps(options["maps"]), defaults)
-               if isinstance(item, Record))
-    summary.templates = [_jsonable(group) for group in finder(records)]
-
-
-def _jsonable(value):
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
+    summary.templates = template_groups(
+        linter, read_inputs(paths, options["input_format"], _maps(options["maps"]), defaults))
 
 
 def _renderer_class(name):
