@@ -36,7 +36,7 @@ def test_help_and_version_do_not_import_spacy(args):
 def test_check_text_with_an_error_exits_1_and_shows_the_span():
     result = run("check", "I'm sorry you feel that way.")
     assert result.exit_code == 1
-    assert "<text>:1:5: RL101" in result.stdout
+    assert "<text>:1:5: RL101 [error] " in result.stdout
     assert "    ^^^^^^^^^^^^^^" in result.stdout
 
 

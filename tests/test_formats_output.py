@@ -69,7 +69,7 @@ def test_no_format_ever_prints_the_card_number(fmt):
 # ------------------------------------------------------------------ text
 def test_text_points_at_file_line_and_column_and_underlines_the_span():
     lines = render("text").splitlines()
-    assert lines[0] == "replies.csv:5:5: RL101 RL101 fired on “sorry you feel”. [t-1]"
+    assert lines[0] == "replies.csv:5:5: RL101 [error] RL101 fired on “sorry you feel”. [t-1]"
     assert lines[2] == "5 | I'm sorry you feel that way. Card card ending 1111 is refunded."
     assert lines[3] == "  |     ^^^^^^^^^^^^^^"
 
@@ -83,7 +83,7 @@ def test_text_masks_a_sensitive_span_and_underlines_the_mask():
 
 
 def test_text_for_a_json_line_names_the_file_line_not_a_column_in_the_file():
-    assert "r.jsonl:12:4: RL101" in render("text")
+    assert "r.jsonl:12:4: RL101 [warning]" in render("text")
 
 
 def test_text_has_no_colour_unless_asked():

@@ -42,6 +42,7 @@ class TextRenderer(Renderer):
         colour = _SEVERITY_COLOUR.get(finding["severity"], None)
         self._write(f"{self._style(location, bold=True)}: "
                     f"{self._style(finding['code'], fg=colour, bold=True)} "
+                    f"{self._style('[' + finding['severity'] + ']', fg=colour)} "
                     f"{finding['message']}{label}")
         # The gutter counts file lines when the reply's lines are the file's (as Ruff
         # does), else lines of the reply.
