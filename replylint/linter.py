@@ -143,6 +143,11 @@ class Linter:
             return
         yield from _check_in_pool(self.config, records, workers, chunksize)
 
+    def find_templates(self, records, **options):
+        """Reused templates across many replies (RL204); see replylint.templates.find_templates."""
+        from replylint.templates import find_templates
+        return find_templates(records, **options)
+
     # --------------------------------------------------------------- internal
     def _run_rule(self, rule, analysis: Analysis, matches: dict) -> list:
         if rule.check:

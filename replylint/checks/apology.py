@@ -93,11 +93,12 @@ _ACKNOWLEDGEMENT = regex.compile(
 )
 
 
-def opening_span(analysis):
+def opening_span(analysis, kinds=("greeting", "body", "signoff")):
     """The reply's first sentence of the agent's own words (or its first word when a
-    link or @mention sits inside that sentence), to underline the whole reply."""
+    link or @mention sits inside that sentence), to underline the whole reply.
+    ``kinds`` limits where that sentence may start (e.g. the body, after "Hi Sam!")."""
     for seg in analysis.segments:
-        if seg.kind not in ("greeting", "body", "signoff"):
+        if seg.kind not in kinds:
             continue
         for m in regex.finditer(r"[\p{L}\p{N}][\p{L}\p{N}'-]*", analysis.norm[seg.start:seg.end]):
             start, word_end = seg.start + m.start(), seg.start + m.end()

@@ -1,0 +1,343 @@
+"""Find reused templates: the same or nearly the same reply sent in many conversations.
+
+This is RL204 (reused-template) over a whole corpus, used by audits through
+``Linter.find_templates(records)``. Each reply is normalised so that what changes
+from one customer to the next does not hide the template: greeting, sign-off,
+@handles, the known customer and agent names, a name addressed after a comma
+("…, Swati."), URLs, email addresses and numbers become placeholders.
+
+Replies with the same normalised text are merged first. The distinct texts are then
+compared by MinHash over word shingles with locality-sensitive hashing (banding):
+only texts that share a band bucket are compared, and only by their signatures, so
+the cost grows with the number of replies, not with its square. Near-identical
+texts (estimated Jaccard similarity of shingles at or above ``similarity``) are
+joined into one group with union-find.
+
+Accepted records (the shapes ``Linter.check_many`` takes, plus audit records):
+
+* a string: the reply;
+* a ``(text, context)`` pair, context a ``Context`` or a dict of its fields;
+* a mapping with ``text`` (or ``reply``) and optional ``id``, ``conversation``,
+  ``agent``, ``customer`` (or ``customer_name`` / ``customer_handle``) and
+  ``context`` (a Context or dict);
+* any object with a ``text`` attribute and optional ``id``, ``conversation``,
+  ``agent``, ``context`` attributes (``replylint.io.Record``).
+
+A record without an id is known by its position (``"#17"``). Without a
+conversation, the customer stands for it; without either, each reply counts as its
+own conversation.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import numpy as np
+import regex
+
+from replylint.model import Context, context_from_mapping
+from replylint.normalize import normalize_text
+from replylint.segment import segment_reply
+
+_MERSENNE = (1 << 61) - 1
+# A link, without the sentence punctuation after it.
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+?(?=[.,;:!?)\]]*(?:\s|$))", regex.IGNORECASE)
+_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE = regex.compile(r"(?<![\w@])@\w{1,30}")
+_NUMBER = regex.compile(r"(?<![\p{L}])[#£$€]?\d[\d.,:/-]*(?:st|nd|rd|th|am|pm|p|k|gb|mb)?\b", regex.IGNORECASE)
+# A name addressed at the end of a clause: "…not allowed, Swati." / "…for you, Mr Lee!"
+_ADDRESSED_NAME = regex.compile(r",\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?\p{Lu}[\p{L}'-]{1,20}(?=\s*[.!?]|\s*$)")
+_WORD = regex.compile(r"<\w+>|[\p{L}\p{N}]+(?:'[\p{L}]+)?")
+_LEADING_HANDLES = regex.compile(r"^(?:\s*<handle>)+")
+
+
+@dataclass
+class TemplateGroup:
+    """One reused template and how widely it was sent."""
+
+    template: str                 # a representative reply, normalised (placeholders in <>)
+    count: int                    # replies in the group
+    conversations: int            # distinct conversations (or customers) it went to
+    customers: int                # distinct customers, when known (0 when never known)
+    agents: int                   # distinct agents, when known (0 when never known)
+    variants: int                 # distinct normalised texts in the group
+    example_ids: list = field(default_factory=list)
+    agent_names: list = field(default_factory=list)   # the most frequent agents, first
+
+    def to_dict(self) -> dict:
+        return {
+            "template": self.template, "count": self.count, "conversations": self.conversations,
+            "customers": self.customers, "agents": self.agents, "variants": self.variants,
+            "example_ids": list(self.example_ids), "agent_names": list(self.agent_names),
+        }
+
+
+@dataclass
+class _Reply:
+    id: str
+    text: str
+    conversation: Optional[str]
+    customer: Optional[str]
+    agent: Optional[str]
+    context: Context
+
+
+# ----------------------------------------------------------------- records
+def _context_of(value) -> Context:
+    if value is None:
+        return Context()
+    if isinstance(value, Context):
+        return value
+    if isinstance(value, dict):
+        return context_from_mapping(value)
+    raise TypeError(f"context must be a Context or a dict, not {type(value).__name__}")
+
+
+def _reply_of(record, position: int) -> _Reply:
+    """One record in any accepted shape (see the module docstring) as a _Reply."""
+    fallback_id = f"#{position}"
+    if isinstance(record, str):
+        return _Reply(fallback_id, record, None, None, None, Context())
+    if isinstance(record, (tuple, list)) and len(record) == 2 and isinstance(record[0], str):
+        ctx = _context_of(record[1])
+        return _Reply(fallback_id, record[0], None, ctx.customer_handle or ctx.customer_name,
+                      ctx.agent_name, ctx)
+    if isinstance(record, dict):
+        text = record.get("text", record.get("reply"))
+        get = record.get
+    elif hasattr(record, "text"):
+        text = record.text
+
+        def get(key, default=None):
+            return getattr(record, key, default)
+    else:
+        raise TypeError("a record is a string, a (text, context) pair, a mapping with 'text', "
+                        f"or an object with a .text attribute, not {type(record).__name__}")
+    if not isinstance(text, str):
+        raise TypeError(f"record {position}: text must be a string, not {type(text).__name__}")
+    ctx = _context_of(get("context"))
+    customer = (get("customer") or get("customer_handle") or get("customer_name")
+                or ctx.customer_handle or ctx.customer_name)
+    agent = get("agent") or get("agent_name") or ctx.agent_name
+    ident = get("id")
+    return _Reply(str(ident) if ident is not None else fallback_id, text,
+                  _str_or_none(get("conversation")), _str_or_none(customer), _str_or_none(agent), ctx)
+
+
+def _str_or_none(value) -> Optional[str]:
+    return str(value) if value not in (None, "") else None
+
+
+# ----------------------------------------------------------- normalisation
+def normalise_reply(text: str, context: Optional[Context] = None) -> str:
+    """The reply with what varies between customers replaced by placeholders.
+
+    ``"@115712 Hi Jeff! Refund of $20 sent to jeff@x.com, Jeff. ^AB"`` becomes
+    ``"<greeting> refund of <num> sent to <email>, <name>. <signoff>"``.
+    """
+    context = context or Context()
+    norm = normalize_text(text)
+    spans = []
+    for seg in segment_reply(norm):
+        if seg.kind in ("greeting", "signoff", "quoted"):
+            spans.append((seg.start, seg.end, "" if seg.kind == "quoted" else f"<{seg.kind}>"))
+    out = _replace_spans(norm, spans)
+    out = _URL.sub("<url>", out)
+    out = _EMAIL.sub("<email>", out)
+    out = _HANDLE.sub("<handle>", out)
+    for name in _known_names(context):
+        out = regex.sub(rf"(?<!\w){regex.escape(name)}(?!\w)", "<name>", out, flags=regex.IGNORECASE)
+    out = _ADDRESSED_NAME.sub(", <name>", out)
+    out = _NUMBER.sub("<num>", out)
+    out = out.lower()
+    # Leading handles are how a tweet is addressed, not part of the template.
+    out = _LEADING_HANDLES.sub("", out)
+    return " ".join(out.split())
+
+
+def _replace_spans(text: str, spans: list) -> str:
+    pieces, cursor = [], 0
+    for start, end, placeholder in sorted(spans):
+        if start < cursor:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(f" {placeholder} ")
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _known_names(context: Context) -> list:
+    names = []
+    for value in (context.customer_name, context.agent_name):
+        if value:
+            names.extend(w for w in regex.findall(r"\p{L}[\p{L}'-]+", value) if len(w) > 1)
+    handle = (context.customer_handle or "").lstrip("@")
+    if handle:
+        names.append(handle)
+    return sorted(set(names), key=len, reverse=True)
+
+
+# ------------------------------------------------------------------ MinHash
+def words(normalised: str) -> list:
+    """The words of a normalised reply; a placeholder such as ``<name>`` is one word."""
+    return _WORD.findall(normalised)
+
+
+def shingles(normalised: str, size: int = 3) -> set:
+    """Word ``size``-grams of a normalised reply (the whole reply when shorter)."""
+    words = _WORD.findall(normalised)
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+@lru_cache(maxsize=1 << 18)
+def _hash64(shingle: str) -> int:
+    # A stable hash (unlike hash(), which is salted per process) so groups do not
+    # change from run to run; cached because templates repeat the same shingles.
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class MinHasher:
+    """``permutations`` MinHash values per shingle set, by universal hashing mod 2^61-1."""
+
+    def __init__(self, permutations: int = 64, seed: int = 1):
+        rng = np.random.default_rng(seed)
+        self.a = rng.integers(1, _MERSENNE, size=permutations, dtype=np.uint64)
+        self.b = rng.integers(0, _MERSENNE, size=permutations, dtype=np.uint64)
+
+    def signatures(self, shingle_sets: list, chunk: int = 65536) -> np.ndarray:
+        """One row of MinHash values per (non-empty) shingle set, computed in bulk:
+        one array pass per chunk of shingles instead of one numpy call per reply."""
+        out = np.empty((len(shingle_sets), len(self.a)), dtype=np.uint64)
+        start = 0
+        while start < len(shingle_sets):
+            stop, size = start, 0
+            while stop < len(shingle_sets) and (size == 0 or size + len(shingle_sets[stop]) <= chunk):
+                size += len(shingle_sets[stop])
+                stop += 1
+            batch = shingle_sets[start:stop]
+            values = np.fromiter((_hash64(s) & _MERSENNE for shingle_set in batch for s in shingle_set),
+                                 dtype=np.uint64, count=size)
+            # (a*x + b) mod p on uint64 wraps, but it is still a fixed, well-mixed
+            # function of x per permutation, which is all MinHash needs.
+            hashed = (values[:, None] * self.a + self.b) & np.uint64(_MERSENNE)
+            offsets = np.cumsum([0] + [len(x) for x in batch[:-1]])
+            out[start:stop] = np.minimum.reduceat(hashed, offsets, axis=0)
+            start = stop
+        return out
+
+    def signature(self, shingle_set: set) -> np.ndarray:
+        return self.signatures([shingle_set])[0]
+
+
+class _UnionFind:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _near_duplicate_roots(texts: list, similarity: float, permutations: int, bands: int) -> list:
+    """For each distinct normalised text, the index of its group (union-find root)."""
+    signatures = MinHasher(permutations).signatures([shingles(text) or {text} for text in texts])
+    rows = permutations // bands
+    groups = _UnionFind(len(texts))
+    mixer = np.random.default_rng(7).integers(1, _MERSENNE, size=rows, dtype=np.uint64) | np.uint64(1)
+    for band in range(bands):
+        # One 64-bit key per text for this band (a wrapping dot product of its rows);
+        # sorting the keys lines up each bucket without a Python dict per band.
+        keys = (signatures[:, band * rows:(band + 1) * rows] * mixer).sum(axis=1)
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(order)]
+        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+            _join_bucket(order[start:end].tolist(), signatures, similarity, groups)
+    return [groups.find(i) for i in range(len(texts))]
+
+
+def _join_bucket(members: list, signatures, similarity: float, groups: _UnionFind,
+                 max_pivots: int = 8) -> None:
+    """Join the look-alikes in one LSH bucket by comparing them with a few pivots.
+
+    Each round compares the remaining members with one pivot (the first of them)
+    and drops those it joins, so a bucket of look-alikes costs one pass. A bucket
+    of mutually unlike texts stops after ``max_pivots`` rounds; they still meet
+    their look-alikes in other bands.
+    """
+    remaining = members
+    for _ in range(max_pivots):
+        if len(remaining) < 2:
+            return
+        pivot, rest = remaining[0], remaining[1:]
+        same = (signatures[rest] == signatures[pivot]).mean(axis=1) >= similarity
+        for other, joined in zip(rest, same):
+            if joined:
+                groups.union(pivot, other)
+        remaining = [other for other, joined in zip(rest, same) if not joined]
+
+
+# --------------------------------------------------------------------- API
+def find_templates(records: Iterable, *, min_count: int = 5, min_conversations: int = 3,
+                   min_words: int = 4, similarity: float = 0.7, permutations: int = 64,
+                   bands: int = 16, examples: int = 5) -> list:
+    """Group near-identical replies; return the groups sent widely, most frequent first.
+
+    ``min_count``: replies a group needs; ``min_conversations``: distinct conversations
+    (or customers) it must reach; ``min_words``: shorter templates ("thanks!") are not
+    reported; ``similarity``: estimated Jaccard similarity of word 3-shingles that
+    joins two texts; ``permutations``/``bands``: MinHash size and LSH banding
+    (``bands`` must divide ``permutations``); ``examples``: record ids kept per group.
+    """
+    if permutations % bands:
+        raise ValueError("bands must divide permutations")
+    if not 0 < similarity <= 1:
+        raise ValueError("similarity must be in (0, 1]")
+    by_text = defaultdict(list)
+    for position, record in enumerate(records, 1):
+        reply = _reply_of(record, position)
+        normalised = normalise_reply(reply.text, reply.context)
+        if len(words(normalised)) >= min_words:
+            by_text[normalised].append(reply)
+    texts = list(by_text)
+    roots = _near_duplicate_roots(texts, similarity, permutations, bands) if texts else []
+    members = defaultdict(list)
+    for text, root in zip(texts, roots):
+        members[root].append(text)
+    groups = []
+    for variant_texts in members.values():
+        group = _summarise(variant_texts, by_text, examples)
+        if group.count >= min_count and group.conversations >= min_conversations:
+            groups.append(group)
+    groups.sort(key=lambda g: (-g.count, -g.conversations, g.template))
+    return groups
+
+
+def _summarise(variant_texts: list, by_text: dict, examples: int) -> TemplateGroup:
+    replies = [r for text in variant_texts for r in by_text[text]]
+    # The representative is the commonest wording; ties go to the shortest.
+    template = min(variant_texts, key=lambda t: (-len(by_text[t]), len(t), t))
+    conversations = {r.conversation or (f"customer:{r.customer}" if r.customer else f"reply:{r.id}")
+                     for r in replies}
+    customers = {r.customer for r in replies if r.customer}
+    agents = Counter(r.agent for r in replies if r.agent)
+    return TemplateGroup(
+        template=template, count=len(replies), conversations=len(conversations),
+        customers=len(customers), agents=len(agents), variants=len(variant_texts),
+        example_ids=[r.id for r in replies[:examples]],
+        agent_names=[name for name, _ in agents.most_common(5)],
+    )
