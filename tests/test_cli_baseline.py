@@ -19,7 +19,9 @@ def write_replies(path, replies):
 
 
 def audit(*args):
-    return CliRunner().invoke(main, ["audit", "--workers", "1", "--format", "json", *map(str, args)])
+    # A fixed set of rules, so rules added later do not change the counts.
+    return CliRunner().invoke(main, ["audit", "--workers", "1", "--format", "json",
+                                     "--select", "RL101,RL201", *map(str, args)])
 
 
 def test_round_trip_hides_accepted_findings_and_shows_new_ones(folder):

@@ -41,12 +41,12 @@ def test_check_text_with_an_error_exits_1_and_shows_the_span():
 
 
 def test_check_clean_text_exits_0():
-    assert run("check", "Thanks for waiting, your refund went out today.").exit_code == 0
+    assert run("check", "--select", "RL1,RL2", "Thanks for waiting, your refund went out today.").exit_code == 0
 
 
 def test_check_context_options_reach_the_rules():
-    without = run("check", "--format", "json", "Thanks, your refund is on its way.")
-    with_name = run("check", "--format", "json", "--customer-name", "Diane",
+    without = run("check", "--format", "json", "--select", "RL601", "Thanks, your refund is on its way.")
+    with_name = run("check", "--format", "json", "--select", "RL601", "--customer-name", "Diane",
                     "Thanks, your refund is on its way.")
     assert "RL601" not in without.stdout
     assert json.loads(with_name.stdout)["summary"]["by_rule"] == {"RL601": 1}
@@ -62,7 +62,7 @@ def test_check_a_folder_of_templates_one_reply_per_file(isolated):
     folder.mkdir()
     (folder / "apology.txt").write_text("Hi,\n\nI'm sorry you feel that way.\n")
     (folder / "refund.md").write_text("Your refund is on its way.\n")
-    result = run("check", folder, "--format", "json")
+    result = run("check", folder, "--format", "json", "--select", "RL1")
     summary = json.loads(result.stdout)["summary"]
     assert (summary["linted"], summary["by_rule"]) == (2, {"RL101": 1})
     assert f"{folder / 'apology.txt'}:3:5: RL101" in run("check", folder).stdout
@@ -71,7 +71,7 @@ def test_check_a_folder_of_templates_one_reply_per_file(isolated):
 def test_check_macro_export_with_map(isolated):
     path = isolated / "macros.json"
     path.write_text(json.dumps([{"title": "sorry", "answer": "We regret that you feel let down."}]))
-    result = run("check", path, "--map", "text=answer", "--format", "json")
+    result = run("check", path, "--map", "text=answer", "--format", "json", "--select", "RL101")
     [item] = json.loads(result.stdout)["results"]
     assert (item["id"], item["findings"][0]["code"]) == ("sorry", "RL101")
 
@@ -141,7 +141,7 @@ def test_init_refuses_to_overwrite_without_force(isolated):
 
 
 def test_config_option_is_used(isolated):
-    (isolated / "strict.toml").write_text('fail-on = "warning"\n')
+    (isolated / "strict.toml").write_text('select = ["RL201"]\nfail-on = "warning"\n')
     text = "Please be advised the store is shut."
-    assert run("check", text).exit_code == 0
+    assert run("check", "--select", "RL201", text).exit_code == 0
     assert run("check", "--config", isolated / "strict.toml", text).exit_code == 1
