@@ -6,6 +6,7 @@ Smith", "Mr Smith", "Bob" (a nickname, from the table below or the config's
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -38,7 +39,7 @@ NICKNAMES = {
     "samantha": ["sam", "sammy"],
     "benjamin": ["ben", "benny"],
     "nicholas": ["nick", "nicky"],
-    "anthony": ["tony"],
+    "anthony": ["tony", "ant"],
     "edward": ["ed", "eddie", "ted", "ned"],
     "theodore": ["ted", "theo"],
     "susan": ["sue", "susie"],
@@ -61,6 +62,41 @@ NICKNAMES = {
     "frederick": ["fred", "freddie"],
     "jacqueline": ["jackie"],
     "zachary": ["zach", "zack"],
+    "jason": ["jay", "jase"],
+    "joshua": ["josh"],
+    "nathan": ["nate", "nat"],
+    "nathaniel": ["nate", "nat"],
+    "natalie": ["nat", "nattie"],
+    "jacob": ["jake"],
+    "raymond": ["ray"],
+    "leonard": ["leo", "len", "lenny"],
+    "gerald": ["gerry", "jerry"],
+    "sebastian": ["seb"],
+    "philip": ["phil"],
+    "phillip": ["phil"],
+    "harold": ["harry", "hal"],
+    "henry": ["harry", "hank"],
+    "ellen": ["ellie"],
+    "eleanor": ["ellie", "nora"],
+    "isabel": ["izzy", "bella"],
+    "isabella": ["izzy", "bella"],
+    "caroline": ["carrie", "caro"],
+    "dorothy": ["dot", "dottie"],
+    "frances": ["fran", "frankie"],
+    "francis": ["frank", "fran"],
+    "josephine": ["jo", "josie"],
+    "judith": ["judy"],
+    "lawrence": ["larry"],
+    "laurence": ["larry"],
+    "madeleine": ["maddie"],
+    "madison": ["maddie"],
+    "megan": ["meg"],
+    "pamela": ["pam"],
+    "penelope": ["penny"],
+    "stephanie": ["steph"],
+    "teresa": ["terry", "tess"],
+    "vincent": ["vince", "vinny"],
+    "walter": ["walt"],
 }
 HONORIFICS = ("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam")
 
@@ -129,3 +165,78 @@ def find_name_uses(text: str, forms) -> list:
 def _forms_pattern(forms: tuple):
     alternatives = "|".join(regex.escape(f) for f in forms)
     return regex.compile(rf"(?<![\w@])@?(?:{alternatives})(?!\w)", regex.IGNORECASE)
+
+
+# Words that follow a greeting word but are not anyone's name ("Hi there", "Hello team",
+# "Hi I am sorry..." with the comma left out).
+NOT_NAMES = frozenset(
+    "there all everyone everybody folks guys team again friend friends you y'all sir madam"
+    " maam ma'am customer user member client guest love mate buddy pal morning afternoon"
+    " evening day and from i i'm i've i'd i'll we we're we've we'll our please sorry thanks"
+    " thank just hope can could would will is are it it's this that yes no sure ok okay"
+    " apologies unfortunately welcome happy great good glad quick".split()
+)
+
+
+def _fold(word: str) -> str:
+    """Lower-case without accents: "Sébastien" and "Sebastien" are the same name."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def given_name(customer_name: "str | None") -> "str | None":
+    """How to greet a known customer: "Diane" for "Diane Jones", "Mr Smith" kept whole."""
+    if not customer_name:
+        return None
+    words = regex.findall(r"[\p{L}\p{M}'’.-]+", customer_name)
+    if not words:
+        return None
+    if words[0].lower().strip(".") in HONORIFICS:
+        return " ".join(words)
+    return words[0]
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insert, delete, substitute), case-insensitive."""
+    a, b = a.lower(), b.lower()
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def is_same_name(greeted: str, customer_name: "str | None", customer_handle: "str | None" = None,
+                 extra_nicknames: "dict | None" = None) -> bool:
+    """True when ``greeted`` ("Bob", "Mr Smith", "diane") names the known customer."""
+    forms = {_fold(f) for f in name_forms(customer_name, customer_handle, extra_nicknames)}
+    words = [_fold(w).strip(".'’") for w in greeted.split()]
+    words = [w for w in words if w and w not in HONORIFICS]
+    if not words:
+        return True  # "Hi Sir": a title alone is RL602's business, not a wrong name
+    if " ".join(words) in forms or words[0] in forms or words[-1] in forms:
+        return True
+    # A shortened form is a nickname more often than a typo ("Nat" for Natalie, "Jess" for
+    # Jessica): precision first, so a prefix of three letters or more counts as the name,
+    # and so does a longer form that adds a whole syllable ("Christopher" for Chris), but
+    # not one letter ("Roberta" for Robert).
+    word, first = words[0], (given_name(customer_name) or "").split()[-1:]
+    first = _fold(first[0]) if first else ""
+    if len(word) < 3 or len(first) < 3:
+        return False
+    return first.startswith(word) or (word.startswith(first) and len(word) - len(first) >= 3)
+
+
+def misspelling_of(greeted: str, customer_name: str) -> bool:
+    """True when ``greeted`` looks like a typo of the known first name ("Dianne" / "Diane")."""
+    first = given_name(customer_name) or ""
+    first = first.split()[-1] if first else ""
+    word = greeted.split()[-1] if greeted.split() else ""
+    if not first or not word:
+        return False
+    limit = 1 if len(first) <= 5 else 2
+    return 0 < edit_distance(_fold(word), _fold(first)) <= limit

@@ -62,17 +62,23 @@ _LEADING_NOISE = regex.compile(r"(?:[ \t\r\n]+|@\w{1,30}[,:]?)*")
 _VALEDICTION = (
     r"(?:thanks|thank[ \t]+you|many[ \t]+thanks|regards|kind[ \t]+regards|best[ \t]+regards"
     r"|warm[ \t]+regards|best|best[ \t]+wishes|all[ \t]+the[ \t]+best|cheers|sincerely"
-    r"|yours[ \t]+sincerely|take[ \t]+care|talk[ \t]+soon|speak[ \t]+soon)"
+    r"|yours[ \t]+sincerely|take[ \t]+care|talk[ \t]+soon|speak[ \t]+soon|rgds|regds|thx|ty"
+    r"|saludos|gracias|cordialement|merci)"
 )
 _NAME = r"\p{Lu}[\p{L}'.-]{0,24}"
 # Trailing parts that follow a sign-off in tweets: links and "1/2" part counters.
 _TRAILER = regex.compile(r"(?:[ \t\r\n]+(?:https?://\S+|\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\)))+[ \t\r\n]*$")
+# A tweet sign-off mark may follow a space or, written tight, the last sentence's
+# punctuation or a smiley ("resolved.^EA", "allowed.- Anwar", ":)-Amie").
+_MARK_BEFORE = r"(?:^|(?<=\s)|(?<=[.!?),]))"
 _SIGNOFF_PATTERNS = [
-    # Tweet initials and names: "^SG", "/LS", "*AFC", "~AT", "-Anwar", "– Sam Lee"
-    regex.compile(r"(?:^|(?<=\s))(?:\^[ \t]?[\p{L}]{1,4}|/[ \t]?\p{Lu}{1,4}|\*[ \t]?\p{Lu}{1,4}"
-                  rf"|~[ \t]?{_NAME}|[-–—][ \t]?{_NAME}(?:[ \t]{_NAME})?)[ \t]*$"),
-    # "Thanks, Priya" / "Regards,\nPradnya Patel" / "Cheers!\n- Sam"
-    regex.compile(rf"(?i:{_VALEDICTION})[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]?{_NAME}"
+    # Tweet initials and names: "^SG", "^Julie", "/LS", "*AFC", "*MikeVance", "~AT",
+    # "-Anwar", "– Sam Lee"
+    regex.compile(rf"{_MARK_BEFORE}(?:\^[ \t]?\p{{L}}[\p{{L}}.]{{0,24}}|\*[ \t]?\p{{Lu}}[\p{{L}}.]{{0,24}}"
+                  rf"|~[ \t]?{_NAME}|[-–—][ \t]?{_NAME}(?:[ \t]{_NAME})?)[ \t]*$"
+                  r"|(?:^|(?<=\s))/[ \t]?\p{Lu}{1,4}[ \t]*$"),
+    # "Thanks, Priya" / "Regards,\nPradnya Patel" / "Cheers!\n- Sam" / "Thank you- Mariya"
+    regex.compile(rf"(?<!\p{{L}})(?i:{_VALEDICTION})[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]?{_NAME}"
                   rf"(?:[ \t]{_NAME}){{0,2}}[ \t]*[.!]?[ \t]*$"),
     # "Sam from the Care team", "Priya at Acme Support"
     regex.compile(rf"(?:^|(?<=[.!?\n][ \t]{{0,3}})){_NAME}[ \t]+(?:from|at|with|@)[ \t]+"
@@ -82,8 +88,23 @@ _SIGNOFF_PATTERNS = [
 ]
 _NOT_A_NAME = frozenset(
     "thanks thank thankyou cheers regards best sincerely yes no ok okay sure please sorry hi hello"
-    " hey bye goodbye enjoy apologies welcome cool great awesome noted done".split()
+    " hey bye goodbye enjoy apologies welcome cool great awesome noted done saludos gracias merci"
+    " someone somebody anyone anybody everyone everybody nobody we they you it this that ty"
+    # time zones after a time ("before 11:28 p.m. EST")
+    " est edt pst pdt cst cdt mst mdt gmt bst utc cet cest ist aest".split()
 )
+# "Someone from that team will get back to you soon" is a sentence, not a sign-off.
+_TEAM_SENTENCE = regex.compile(r"\b(?:will|can|would|should|could|is|are|was|were|has|have|to)\b",
+                               regex.IGNORECASE)
+_TEAM_WORD = regex.compile(r"\b(?:team|support|care|service|services|help|crew|desk)\b|\s\p{Lu}",
+                           regex.IGNORECASE)
+
+
+def _looks_like_team(signoff: str) -> bool:
+    """"Sam from the Care team", not "Visits from you make us happy"."""
+    tail = regex.split(r"\s(?:from|at|with|@)\s", signoff, maxsplit=1)[-1]
+    return (len(tail.split()) <= 5 and not _TEAM_SENTENCE.search(tail)
+            and bool(_TEAM_WORD.search(" " + tail)))
 
 
 def _quoted_ranges(text: str) -> list:
@@ -136,7 +157,9 @@ def _find_signoff(text: str, start: int, end: int):
             while s < stop and text[s] in " \t\r\n":
                 s += 1
             words = regex.findall(r"\p{L}+", text[s:stop])
-            if pattern is _SIGNOFF_PATTERNS[-1] and (not words or words[0].lower() in _NOT_A_NAME):
+            if pattern in _SIGNOFF_PATTERNS[2:] and (not words or words[0].lower() in _NOT_A_NAME):
+                continue
+            if pattern is _SIGNOFF_PATTERNS[2] and not _looks_like_team(text[s:stop]):
                 continue
             if s > start:
                 return (s, stop)
