@@ -194,8 +194,14 @@ def audit(items: Iterable[Item], linter, workers: int = 1,
 
 
 def run(items: Iterable[Item], linter, renderer, summary: Summary, workers: int = 1,
-        baseline=None, baseline_writer=None, on_item: Optional[Callable] = None) -> Summary:
-    """Drive a whole audit into ``renderer`` and return the filled ``summary``."""
+        baseline=None, baseline_writer=None, on_item: Optional[Callable] = None,
+        before_end: Optional[Callable[[Summary], None]] = None) -> Summary:
+    """Drive a whole audit into ``renderer`` and return the filled ``summary``.
+
+    ``before_end(summary)`` runs after the last reply is linted and before the
+    renderer closes its output: whole-audit passes (RL204 template grouping) go there,
+    once the worker pool is gone, so the workers never inherit their memory.
+    """
     renderer.begin()
     for item in audit(items, linter, workers, baseline, baseline_writer, on_item):
         if isinstance(item, InputError):
@@ -204,6 +210,8 @@ def run(items: Iterable[Item], linter, renderer, summary: Summary, workers: int 
         else:
             summary.add_result(item)
             renderer.result(item)
+    if before_end is not None:
+        before_end(summary)
     renderer.end(summary)
     return summary
 

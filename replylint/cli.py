@@ -236,11 +236,13 @@ def _run(items, options, command, template_inputs=None) -> int:
         writer = BaselineWriter(open(options["write_baseline"], "w", encoding="utf-8")) \
             if options["write_baseline"] else None
         try:
-            with progress(options["progress"]) as tick:
+            def templates(summary):
                 if template_inputs is not None:
                     _find_templates(linter, summary, *template_inputs, options)
+
+            with progress(options["progress"]) as tick:
                 run(items, linter, renderer, summary, workers=workers, baseline=baseline,
-                    baseline_writer=writer, on_item=tick)
+                    baseline_writer=writer, on_item=tick, before_end=templates)
         finally:
             if writer is not None:
                 writer.close()

@@ -215,3 +215,28 @@ def test_text_lists_the_most_sent_templates_when_grouping_ran():
     summary.templates = [{"template": "Hi <name>, please DM us your order number.", "count": 42}]
     renderer.end(summary)
     assert "RL204 reused templates: 1\n    42 × Hi <name>, please DM us your order number.\n" in out.getvalue()
+
+
+def test_whole_audit_passes_run_after_the_last_reply_and_before_the_output_closes():
+    from replylint.audit import run
+    from replylint.model import Report
+
+    events = []
+
+    class Linter:
+        def check_many(self, pairs, workers=1):
+            for _ in pairs:
+                events.append("linted")
+                yield Report()
+
+    class Renderer(get_renderer("jsonl")):
+        def end(self, summary):
+            events.append(("end", summary.templates))
+
+    def before_end(summary):
+        events.append("before_end")
+        summary.templates = []
+
+    records = [Record(id=str(n), text="Hello") for n in range(2)]
+    run(records, Linter(), Renderer(io.StringIO()), Summary(), before_end=before_end)
+    assert events == ["linted", "linted", "before_end", ("end", [])]
