@@ -48,8 +48,9 @@ def test_check_returns_the_documented_fields(client):
 
 
 def test_a_clean_reply_is_ok(client):
-    data = check(client, text="Hi Diane, your refund of $20 went out today and should arrive by Friday.",
-                 context={"channel": "email", "customer_name": "Diane"})
+    data = check(client, text="Hi Diane, your refund of $20 went out today and should arrive by Friday.\n\n"
+                              "Thanks,\nSam",
+                 context={"channel": "email", "customer_name": "Diane", "agent_name": "Sam"})
     assert data == {"ok": True, "findings": [], "suppressed": 0, "errors": []}
 
 
@@ -168,6 +169,22 @@ def test_card_number_is_masked_and_never_echoed(client):
     assert text[card["start"]:card["end"]] == CARD
     assert card["applicability"] == "safe" and card["replacement"]
     # Not as typed, not without spaces, not anywhere in the answer.
+    assert CARD not in response.text and CARD.replace(" ", "") not in response.text
+
+
+def test_card_number_is_masked_in_findings_that_quote_it(client):
+    # A reply with no sign-off on a public channel: RL604 points at the last
+    # sentence, which holds the card number RL801 found.
+    text = f"I'm sorry you feel that way. Your card {CARD} is on file."
+    response = client.post("/v1/check", json={"text": text, "context": {"channel": "twitter"}})
+    findings = response.json()["findings"]
+    card = only(findings, "RL801")
+    covering = [f for f in findings if f["code"] != "RL801"
+                and f["start"] < card["end"] and card["start"] < f["end"]]
+    assert covering, "expected a finding whose span covers the card number"
+    for f in covering:
+        assert f["hash"] is None
+        assert card["text"] in f["text"]
     assert CARD not in response.text and CARD.replace(" ", "") not in response.text
 
 

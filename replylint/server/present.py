@@ -1,20 +1,22 @@
 """Findings, reports and fixes as the JSON the API answers with.
 
-Everything goes through ``Finding.to_dict()``, which already shows personal data
-masked; this module only adds what a browser needs on top: UTF-16 offsets and the
-dismissal hash.
+Everything goes through ``Finding.to_dict()``, which shows a personal-data finding
+masked, then through redaction.py, which masks the same data wherever another
+finding quotes it; this module adds what a browser needs on top: UTF-16 offsets
+and the dismissal hash.
 """
 from __future__ import annotations
 
-from replylint.server.dismissals import DismissalSet, finding_hash
+from replylint.server.dismissals import DismissalSet
 from replylint.server.offsets import Utf16Offsets
+from replylint.server.redaction import PersonalData
 
 
-def finding_json(finding, utf16: Utf16Offsets) -> dict:
-    data = finding.to_dict()
+def finding_json(finding, utf16: Utf16Offsets, private: PersonalData) -> dict:
+    data = private.scrub(finding.to_dict())
     data["start_utf16"] = utf16(finding.start)
     data["end_utf16"] = utf16(finding.end)
-    data["hash"] = finding_hash(finding)
+    data["hash"] = private.hash_of(finding)
     return data
 
 
@@ -24,13 +26,16 @@ def report_json(report, text: str, dismissals: DismissalSet) -> dict:
     ``ok`` is recomputed over what is left, so dismissing the last error unblocks
     sending, while the blocking level (``fail-on``) stays the one in the config.
     """
-    findings, suppressed = dismissals.split(report.findings)
+    # Collected from every finding before dismissals apply, so what gets masked
+    # never depends on what the client sent.
+    private = PersonalData(report.findings)
+    findings, suppressed = dismissals.split(report.findings, private.hash_of)
     fail_on = report.fail_on
     ok = fail_on is None or not any(f.severity >= fail_on for f in findings)
     utf16 = Utf16Offsets(text)
     return {
         "ok": ok,
-        "findings": [finding_json(f, utf16) for f in findings],
+        "findings": [finding_json(f, utf16, private) for f in findings],
         "suppressed": suppressed,
         "errors": list(report.errors),
     }
