@@ -47,6 +47,10 @@ REPLIES = [
     ("ravi", "returns", "Rest assured we value your feedback."),
     ("ravi", "returns", "Thanks Grace, the label is attached."),
 ]
+# One macro pasted to five customers: a reused template (RL204) for the report to list.
+CUSTOMERS = ["Ana", "Ben", "Cleo", "Dev", "Eli"]
+REPLIES += [("lee", "delivery", f"Hi {name}, please send us your order number by DM so we can "
+             "look into this for you.") for name in CUSTOMERS]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +58,7 @@ def report_path(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
     rows = [{"id": f"r{i}", "reply": text, "agent": agent, "team": team,
              "channel": "twitter" if team == "social" else "email",
-             "created_at": f"2026-02-{9 + i % 5:02d}T10:00:00Z"}
+             "customer_name": f"Customer {i}", "created_at": f"2026-02-{9 + i % 5:02d}T10:00:00Z"}
             for i, (agent, team, text) in enumerate(REPLIES)]
     source = folder / "replies.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in rows) + "\n{not json\n", encoding="utf-8")
@@ -133,11 +137,15 @@ def test_charts_are_drawn_and_a_screenshot_is_saved(page):
 
 
 def test_tables_show_the_numbers(page):
-    expect(page.locator("[data-metric=replies]")).to_have_text("8")
+    expect(page.locator("[data-metric=replies]")).to_have_text("13")
     expect(page.locator("[data-metric=input-errors]")).to_have_text("1")
     expect(page.locator("#table-agent tbody tr")).to_have_count(4)
     expect(page.locator("#table-team tbody tr")).to_have_count(4)
     expect(page.locator("#errors-table tbody tr")).to_have_count(1)
+    template = page.locator("#templates-table tbody tr")
+    expect(template).to_have_count(1)
+    expect(template.locator("td").first).to_have_text("5")
+    expect(template).to_contain_text("please send us your order number by dm")   # normalised
     rule = page.locator("#rules-table a", has_text="RL101")
     assert rule.get_attribute("href").endswith("RL101-non-apology")
 

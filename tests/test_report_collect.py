@@ -92,7 +92,8 @@ def test_rule_rows_count_findings_and_replies_most_frequent_first():
     rows = {row["code"]: row for row in model["rules"]}
     assert [row["code"] for row in model["rules"]] == ["RL201", "RL102"]
     assert (rows["RL201"]["findings"], rows["RL201"]["replies"]) == (2, 1)
-    # Spacing and case do not make a new phrase; the first spelling is shown.
+    # Spacing and case do not make a new phrase; the most frequent spelling is shown
+    # (the first seen on a tie).
     assert rows["RL201"]["phrases"] == [("Please be advised", 2)]
     assert rows["RL201"]["url"] == "https://replylint.dev/rules/RL201"
 
@@ -173,7 +174,7 @@ def test_phrases_are_ranked_by_count_then_alphabetically():
     counter = PhraseCounter()
     for text in ["b", "a", "c", "c"]:
         counter.add("RL201", text)
-    assert counter.top("RL201", 2) == [("c", 2), ("a", 1)]
+    assert counter.top("RL201", 2) == ([("c", 2), ("a", 1)], 3)
 
 
 def test_phrase_counter_drops_phrases_seen_once_past_its_limit(monkeypatch):
@@ -181,14 +182,14 @@ def test_phrase_counter_drops_phrases_seen_once_past_its_limit(monkeypatch):
     counter = PhraseCounter()
     for text in ["kept", "kept", "one", "two", "three"]:
         counter.add("RL104", text)
-    assert counter.top("RL104", 10) == [("kept", 2)]
+    assert counter.top("RL104", 10) == ([("kept", 2)], 1)
     assert "RL104" in counter.pruned
 
 
 def test_phrases_shown_are_masked_even_when_the_finding_was_not_sensitive():
     counter = PhraseCounter()
     counter.add("RL104", f"Your card {CARD} was charged twice.")
-    (phrase, count), = counter.top("RL104", 1)
+    [(phrase, count)], _ = counter.top("RL104", 1)
     assert CARD not in phrase and "1111" in phrase
 
 
@@ -252,16 +253,27 @@ def test_long_replies_are_cut_to_a_window_around_the_first_finding():
 
 
 # ------------------------------------------------------------------ reused templates (RL204)
-def test_template_rows_read_count_agents_and_example_most_sent_first():
+def group(template, count, agent_names=(), agents=None, **extra):
+    """A group as ``TemplateGroup.to_dict()`` gives it."""
+    return {"template": template, "count": count, "conversations": count, "customers": count,
+            "agents": len(agent_names) if agents is None else agents, "variants": 1,
+            "example_ids": [f"id{i}" for i in range(5)], "agent_names": list(agent_names)} | extra
+
+
+def test_template_rows_show_count_agents_and_the_template_most_sent_first():
     rows = template_rows([
-        {"count": 3, "agents": ["sam", "kim"], "example": "Please DM us."},
-        {"ids": ["a", "b", "c", "d"], "agents": {"kim": 1, "sam": 3}, "template": f"Card {CARD}."},
+        group("<greeting> please DM us your order number.", 6, ["sam"]),
+        group(f"Your card {CARD} is on file.", 9, [f"agent{i}" for i in range(10)], agents=12,
+              variants=3),
     ])
-    assert [row["count"] for row in rows] == [4, 3]
-    assert rows[0]["agents"] == ["sam (3)", "kim (1)"]
+    assert [row["count"] for row in rows] == [9, 6]
     assert CARD not in rows[0]["example"]
-    assert rows[1] == {"count": 3, "conversations": None, "agents": ["sam", "kim"],
-                       "more_agents": 0, "example": "Please DM us."}
+    assert rows[0]["agent_names"] == [f"agent{i}" for i in range(8)]
+    assert rows[0]["more_agents"] == 4 and rows[0]["variants"] == 3
+    assert rows[1] == {"count": 6, "conversations": 6, "variants": 1, "agents": 1,
+                       "agent_names": ["sam"], "more_agents": 0,
+                       "example": "<greeting> please DM us your order number.",
+                       "example_ids": ["id0", "id1", "id2"]}
 
 
 def test_template_rows_are_none_when_grouping_did_not_run():

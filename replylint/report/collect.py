@@ -45,17 +45,25 @@ class ReportCollector:
         self.sources[record.source or "<input>"] += 1
         self.groups.add(record, findings)
         self.timeline.add(record.timestamp, len(findings))
-        if not any(f["severity"] in ("error", "warning") for f in findings):
-            self.clean += 1
         if not findings:
+            self.clean += 1
             return
-        self.worst.add(result)
+        blocking = False
+        codes = set()
+        by_rule = self.findings_by_rule
         for finding in findings:
             code = finding["code"]
-            self.findings_by_rule[code] += 1
-            self.seen_rules.setdefault(code, finding)
+            codes.add(code)
+            by_rule[code] = by_rule.get(code, 0) + 1
+            if code not in self.seen_rules:
+                self.seen_rules[code] = finding
             self.phrases.add(code, finding["text"])
-        self.replies_by_rule.update({f["code"] for f in findings})
+            blocking = blocking or finding["severity"] != "info"
+        if not blocking:
+            self.clean += 1
+        for code in codes:
+            self.replies_by_rule[code] = self.replies_by_rule.get(code, 0) + 1
+        self.worst.add(result)
 
     def add_error(self, error) -> None:
         if len(self.errors) < MAX_ERRORS:
@@ -100,6 +108,7 @@ class ReportCollector:
         rows = []
         for code in sorted(set(self._rules) | set(self.findings_by_rule)):
             rule, seen = self._rules.get(code), self.seen_rules.get(code, {})
+            phrases, distinct = self.phrases.top(code, PHRASES_SHOWN)
             rows.append({
                 "code": code,
                 "slug": rule.slug if rule else seen.get("slug", ""),
@@ -107,8 +116,8 @@ class ReportCollector:
                 "url": (rule.url if rule else None) or seen.get("url"),
                 "findings": self.findings_by_rule[code],
                 "replies": self.replies_by_rule[code],
-                "phrases": self.phrases.top(code, PHRASES_SHOWN),
-                "distinct_phrases": self.phrases.distinct(code),
+                "phrases": phrases,
+                "distinct_phrases": distinct,
                 "phrases_pruned": code in self.phrases.pruned,
             })
         rows.sort(key=lambda row: (-row["findings"], row["code"]))

@@ -6,9 +6,6 @@ lead still wants to see "Corey" in the table.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 DIMENSIONS = (("agent", "Agent"), ("team", "Team"), ("company", "Company"),
               ("channel", "Channel"))
 NOT_GIVEN = "(not given)"
@@ -16,15 +13,9 @@ MAX_ROWS = 2000   # per table; beyond this the smallest groups are left out (and
 TOP_RULES = 3     # rule codes shown per row
 
 
-@dataclass
-class _Counts:
-    replies: int = 0
-    flagged: int = 0     # replies with at least one finding
-    findings: int = 0
-    error: int = 0
-    warning: int = 0
-    info: int = 0
-    by_rule: "Counter | None" = None
+# A group's counts, as a list because this runs for every reply and every dimension.
+REPLIES, FLAGGED, FINDINGS, ERROR, WARNING, INFO, BY_RULE = range(7)
+_SEVERITY_INDEX = {"error": 0, "warning": 1, "info": 2}
 
 
 def group_value(record, dimension: str):
@@ -38,26 +29,32 @@ class GroupCounts:
         self._groups = {name: {} for name, _ in DIMENSIONS}
 
     def add(self, record, findings: list) -> None:
+        if findings:   # what the reply adds to each of its groups, worked out once
+            by_severity = [0, 0, 0]
+            codes = {}
+            for finding in findings:
+                by_severity[_SEVERITY_INDEX[finding["severity"]]] += 1
+                codes[finding["code"]] = codes.get(finding["code"], 0) + 1
         for dimension, groups in self._groups.items():
             value = group_value(record, dimension) or NOT_GIVEN
             counts = groups.get(value)
             if counts is None:
-                counts = groups[value] = _Counts()
-            counts.replies += 1
+                counts = groups[value] = [0, 0, 0, 0, 0, 0, {}]
+            counts[REPLIES] += 1
             if findings:
-                counts.flagged += 1
-                counts.findings += len(findings)
-                if counts.by_rule is None:
-                    counts.by_rule = Counter()
-                for finding in findings:
-                    severity = finding["severity"]
-                    setattr(counts, severity, getattr(counts, severity) + 1)
-                    counts.by_rule[finding["code"]] += 1
+                counts[FLAGGED] += 1
+                counts[FINDINGS] += len(findings)
+                counts[ERROR] += by_severity[0]
+                counts[WARNING] += by_severity[1]
+                counts[INFO] += by_severity[2]
+                by_rule = counts[BY_RULE]
+                for code, n in codes.items():
+                    by_rule[code] = by_rule.get(code, 0) + n
 
     def table(self, dimension: str, label: str) -> dict:
         """One table: rows by findings (most first), and whether the input had this field."""
         groups = self._groups[dimension]
-        ranked = sorted(groups.items(), key=lambda kv: (-kv[1].findings, -kv[1].replies, kv[0]))
+        ranked = sorted(groups.items(), key=lambda kv: (-kv[1][FINDINGS], -kv[1][REPLIES], kv[0]))
         rows = [_row(name, counts) for name, counts in ranked[:MAX_ROWS]]
         return {
             "key": dimension,
@@ -71,17 +68,18 @@ class GroupCounts:
         return [self.table(dimension, label) for dimension, label in DIMENSIONS]
 
 
-def _row(name: str, counts: _Counts) -> dict:
-    top = sorted((counts.by_rule or {}).items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_RULES]
+def _row(name: str, counts: list) -> dict:
+    top = sorted(counts[BY_RULE].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_RULES]
+    replies = counts[REPLIES]
     return {
         "name": name,
-        "replies": counts.replies,
-        "flagged": counts.flagged,
-        "flagged_pct": round(100 * counts.flagged / counts.replies, 1),
-        "findings": counts.findings,
-        "per_100": round(100 * counts.findings / counts.replies, 1),
-        "error": counts.error,
-        "warning": counts.warning,
-        "info": counts.info,
+        "replies": replies,
+        "flagged": counts[FLAGGED],
+        "flagged_pct": round(100 * counts[FLAGGED] / replies, 1),
+        "findings": counts[FINDINGS],
+        "per_100": round(100 * counts[FINDINGS] / replies, 1),
+        "error": counts[ERROR],
+        "warning": counts[WARNING],
+        "info": counts[INFO],
         "top_rules": [{"code": code, "count": n} for code, n in top],
     }

@@ -7,9 +7,8 @@ never has thousands of bars.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from replylint.audit import day_of
 
@@ -17,9 +16,6 @@ MAX_DAYS = 120
 MAX_WEEKS = 104
 _MONTHS = {name: i for i, name in enumerate(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
-# Twitter's "Tue Oct 31 22:10:47 +0000 2017": the date as written is the day in the
-# stated offset, which is what ``day_of`` returns too, at a tenth of strptime's cost.
-_TWITTER = re.compile(r"\w{3} (\w{3}) (\d{2}) \d\d:\d\d:\d\d [+-]\d{4} (\d{4})$")
 
 
 def parse_day(timestamp) -> "date | None":
@@ -27,13 +23,16 @@ def parse_day(timestamp) -> "date | None":
     if not timestamp:
         return None
     text = str(timestamp).strip()
-    match = _TWITTER.match(text)
-    if match and match.group(1) in _MONTHS:
-        return date(int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)))
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
+    # This runs once per reply, so the two common layouts are read by position. The
+    # date as written is the day in the stated offset, which is what ``day_of`` says.
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        try:
+            return date.fromisoformat(text[:10])          # ISO 8601, with or without a time
+        except ValueError:
+            pass
+    if len(text) == 30 and text[3] == text[10] == text[19] == text[25] == " " \
+            and text[4:7] in _MONTHS and text[8:10].isdigit() and text[26:].isdigit():
+        return date(int(text[26:]), _MONTHS[text[4:7]], int(text[8:10]))   # Twitter
     day = day_of(text)   # the other formats the CLI's --group-by day understands
     return None if day == "unknown" else date.fromisoformat(day)
 
@@ -53,10 +52,10 @@ class Timeline:
         if day is None:
             self.undated += 1
             return
-        self.replies[day] += 1
+        self.replies[day] = self.replies.get(day, 0) + 1
         if findings:
-            self.flagged[day] += 1
-            self.findings[day] += findings
+            self.flagged[day] = self.flagged.get(day, 0) + 1
+            self.findings[day] = self.findings.get(day, 0) + findings
 
     def series(self) -> "dict | None":
         """Labels and counts per bucket, or None when no reply had a usable timestamp."""

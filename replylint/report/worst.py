@@ -7,7 +7,7 @@ macro) appears once, with how many copies were seen, instead of filling the list
 """
 from __future__ import annotations
 
-from replylint.report.phrases import phrase_key
+import heapq
 
 WEIGHTS = {"error": 10, "warning": 3, "info": 1}
 SHOWN = 25
@@ -21,28 +21,31 @@ class WorstReplies:
     def __init__(self, size: int = SHOWN):
         self.size = size
         self._seen = 0
-        # text key -> [rank key, AuditResult, copies]; at most ``size`` entries. An entry
-        # can only leave for a higher-ranked one, and the lowest rank in the list only
-        # rises, so a reply in the final list entered at its first copy: its count of
-        # copies is exact.
+        # reply text -> [rank, AuditResult, copies], at most ``size`` entries, and a heap
+        # of (rank, text) whose top is the entry to evict. An entry can only leave for a
+        # higher-ranked one, and the lowest rank kept only rises, so a reply in the final
+        # list entered at its first copy: its count of copies is exact.
         self._entries: dict = {}
+        self._heap: list = []
 
     def add(self, result) -> None:
         if not result.findings:
             return
         self._seen += 1
-        text_key = phrase_key(result.record.text)
-        entry = self._entries.get(text_key)
+        text = result.record.text
+        entry = self._entries.get(text)
         if entry is not None:
             entry[2] += 1
             return
         rank = (score(result.findings), len(result.findings), -self._seen)
-        if len(self._entries) >= self.size:
-            lowest_key = min(self._entries, key=lambda k: self._entries[k][0])
-            if rank <= self._entries[lowest_key][0]:
+        if len(self._heap) >= self.size:
+            if rank <= self._heap[0][0]:
                 return
-            del self._entries[lowest_key]
-        self._entries[text_key] = [rank, result, 1]
+            _, evicted = heapq.heapreplace(self._heap, (rank, text))
+            del self._entries[evicted]
+        else:
+            heapq.heappush(self._heap, (rank, text))
+        self._entries[text] = [rank, result, 1]
 
     def ranked(self) -> list:
         """``[(AuditResult, score, copies), ...]``, worst first."""

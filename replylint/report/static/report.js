@@ -54,15 +54,30 @@
 
   /* ---- tables: the rows the user sees are the chart's data ---- */
 
+  // Cells hold formatted numbers ("21,626"); the row's name is its header cell.
+  function cellValue(row, index, kind) {
+    var text = row.cells[index].textContent.trim();
+    return kind === "number" ? Number(text.replace(/,/g, "")) : text;
+  }
+
+  function rowName(row) { return row.cells[0].textContent.trim(); }
+
+  function columnIndex(table, key) {
+    var headers = table.tHead.rows[0].cells;
+    for (var i = 0; i < headers.length; i++) if (headers[i].dataset.key === key) return i;
+    return -1;
+  }
+
   function visibleRows(table) {
     return Array.prototype.filter.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
   }
 
-  function groupDatasets(rows) {
+  function groupDatasets(table, rows) {
     return SEVERITIES.map(function (severity) {
+      var index = columnIndex(table, severity);
       return {
         label: SEVERITY_LABELS[severity],
-        data: rows.map(function (row) { return Number(row.dataset[severity]); }),
+        data: rows.map(function (row) { return cellValue(row, index, "number"); }),
         backgroundColor: colours[severity],
       };
     });
@@ -72,31 +87,31 @@
     var canvas = document.getElementById(table.dataset.chart);
     if (!canvas) return;
     var rows = visibleRows(table).slice(0, GROUP_BARS);
-    var labels = rows.map(function (row) { return row.dataset.name; });
+    var labels = rows.map(rowName);
     canvas.parentElement.dataset.bars = String(Math.max(rows.length, 1));
     var chart = Chart.getChart(canvas);
     if (!chart) {
-      horizontalBar(canvas, labels, groupDatasets(rows), true);
+      horizontalBar(canvas, labels, groupDatasets(table, rows), true);
       return;
     }
     sizeFor(canvas.parentElement);
     chart.data.labels = labels;
-    chart.data.datasets = groupDatasets(rows);
+    chart.data.datasets = groupDatasets(table, rows);
     chart.update();
   }
 
-  function compare(key, kind, direction) {
+  function compare(index, kind, direction) {
     return function (a, b) {
-      var x = a.dataset[key], y = b.dataset[key];
-      var order = kind === "number" ? Number(x) - Number(y) : x.localeCompare(y);
-      // Ties keep a stable, readable order: by name.
-      if (order === 0 && key !== "name") order = direction * a.dataset.name.localeCompare(b.dataset.name);
+      var x = cellValue(a, index, kind), y = cellValue(b, index, kind);
+      var order = kind === "number" ? x - y : x.localeCompare(y);
+      // Ties keep a stable, readable order: by name, A to Z, whichever the direction.
+      if (order === 0 && index !== 0) return rowName(a).localeCompare(rowName(b));
       return direction * order;
     };
   }
 
   function sortTable(table, header) {
-    var key = header.dataset.key, kind = header.dataset.kind;
+    var kind = header.dataset.kind;
     var current = header.getAttribute("aria-sort");
     // Numbers start big-first (who has the most findings), names A to Z.
     var next = current ? (current === "descending" ? "ascending" : "descending")
@@ -105,7 +120,7 @@
     header.setAttribute("aria-sort", next);
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(compare(key, kind, next === "ascending" ? 1 : -1));
+    rows.sort(compare(header.cellIndex, kind, next === "ascending" ? 1 : -1));
     var fragment = document.createDocumentFragment();
     rows.forEach(function (row) { fragment.appendChild(row); });
     body.appendChild(fragment);
@@ -116,7 +131,7 @@
     var needle = query.trim().toLocaleLowerCase();
     var shown = 0, rows = table.tBodies[0].rows;
     for (var i = 0; i < rows.length; i++) {
-      var match = !needle || rows[i].dataset.name.toLocaleLowerCase().indexOf(needle) !== -1;
+      var match = !needle || rowName(rows[i]).toLocaleLowerCase().indexOf(needle) !== -1;
       rows[i].hidden = !match;
       if (match) shown++;
     }
