@@ -50,6 +50,11 @@ def _one_line_errors():
     except KeyboardInterrupt:
         click.echo("replylint: interrupted", err=True)
         sys.exit(130)
+    except Exception as error:  # a bug: still one line, with the way to see more
+        if os.environ.get("REPLYLINT_DEBUG"):
+            raise
+        _fail(f"internal error: {type(error).__name__}: {error} "
+              "(set REPLYLINT_DEBUG=1 to see the traceback)")
 
 
 def rule_options(func):

@@ -67,11 +67,20 @@ def test_bad_map_option_is_a_usage_error(isolated):
     assert "Traceback" not in result.output
 
 
-def test_stdin_dash(isolated):
-    result = audit("-", "--format", "json", input='{"text": "I\'m sorry you feel that way."}\n')
-    document = json.loads(result.stdout)
-    assert document["results"][0]["source"] == "<stdin>"
+def test_stdin_dash_json_lines_are_recognised(isolated):
+    result = audit("-", "--format", "json", "--select", "RL101",
+                   input='{"id": "s-1", "text": "I\'m sorry you feel that way."}\n')
+    [item] = json.loads(result.stdout)["results"]
+    assert (item["id"], item["source"], item["findings"][0]["start"]) == ("s-1", "<stdin>", 4)
     assert result.exit_code == 1
+
+
+def test_stdin_dash_plain_text(isolated):
+    result = audit("-", "--format", "json", "--select", "RL101",
+                   input="Thanks for waiting.\n\nI'm sorry you feel that way.\n")
+    document = json.loads(result.stdout)
+    assert document["summary"]["records"] == 2
+    assert document["results"][0]["id"] == "<stdin>:3"
 
 
 def test_gzip_input(isolated, tmp_path):
@@ -246,3 +255,27 @@ def test_personal_data_is_masked_even_when_no_privacy_rule_is_selected(isolated,
     for fmt in ("text", "json", "csv", "sarif", "github", "jsonl"):
         result = audit(path, "--select", "RL101", "--format", fmt)
         assert "RL101" in result.stdout and "4111 1111" not in result.stdout, fmt
+
+
+def test_stdin_dash_twitter_layout_is_recognised(isolated):
+    result = audit("-", "--format", "json", "--select", "RL101",
+                   input=(DATA / "twitter.csv").read_text())
+    document = json.loads(result.stdout)
+    assert document["summary"]["records"] == 4
+    assert "Twitter customer-support layout" in result.stderr
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(isolated, monkeypatch):
+    from replylint.io import readers
+
+    def broken(*args):
+        raise RuntimeError("reader exploded")
+        yield
+
+    monkeypatch.setitem(readers.READERS, "jsonl", broken)
+    monkeypatch.delenv("REPLYLINT_DEBUG", raising=False)
+    result = audit(DATA / "replies.jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "replylint: error: internal error: RuntimeError: reader exploded "
+        "(set REPLYLINT_DEBUG=1 to see the traceback)")

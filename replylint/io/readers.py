@@ -17,7 +17,7 @@ from replylint.io.jsonl import read_jsonl
 from replylint.io.macros import read_macros
 from replylint.io.plaintext import read_blocks, read_whole_file
 from replylint.io.record import Item
-from replylint.io.source import STDIN, display_name, inner_suffix, open_text
+from replylint.io.source import STDIN, display_name, inner_suffix, open_text, peek_stdin_line
 from replylint.io.table import read_csv
 from replylint.io.twitter import is_twitter_header, read_twitter_csv
 
@@ -43,14 +43,31 @@ _BY_SUFFIX = {
 def detect_format(path, text_format: str = "text") -> str:
     """The reader for ``path``. ``.txt`` means ``text_format``: blank-line separated
     replies for ``audit``, one reply per file for ``check``."""
+    if str(path) == STDIN:
+        return _sniff_stdin() if text_format == "text" else text_format
     suffix = inner_suffix(path)
-    if suffix == ".txt" or (str(path) == STDIN):
-        base = text_format
-    else:
-        base = _BY_SUFFIX.get(suffix, text_format)
-    if base in ("jsonl", "csv") and str(path) != STDIN:
+    base = text_format if suffix == ".txt" else _BY_SUFFIX.get(suffix, text_format)
+    if base in ("jsonl", "csv"):
         return _sniff(path, base)
     return base
+
+
+def _sniff_stdin() -> str:
+    """What an audit's stdin holds, from its first buffered bytes (nothing is consumed):
+    JSON Lines (replies or conversations), the Twitter CSV layout, else plain text."""
+    try:
+        first = peek_stdin_line().decode("utf-8", "replace").lstrip("\ufeff").strip()
+    except (AttributeError, OSError, ValueError):
+        return "text"
+    if first.startswith("{"):
+        try:
+            row = json.loads(first)
+        except ValueError:
+            return "jsonl"
+        return "conversations" if isinstance(row, dict) and is_conversation(row) else "jsonl"
+    import csv
+
+    return "twitter" if is_twitter_header(next(csv.reader([first]), [])) else "text"
 
 
 def _sniff(path, base: str) -> str:

@@ -40,7 +40,7 @@ def open_text(path: "str | Path", newline: "str | None" = None) -> Iterator[IO[s
     InputError for the whole source.
     """
     if str(path) == STDIN:
-        raw: IO[bytes] = sys.stdin.buffer
+        raw: IO[bytes] = stdin_bytes()
         closing = False
     elif str(path).lower().endswith(".gz"):
         raw = gzip.open(path, "rb")
@@ -57,6 +57,47 @@ def open_text(path: "str | Path", newline: "str | None" = None) -> Iterator[IO[s
             stream.close()
         else:
             stream.detach()  # leave the process's stdin open
+
+
+# The first line of stdin, read to tell its format, waits here to be read again:
+# a pipe cannot seek back. Keyed by the stdin object it came from.
+_stdin_pushback: "tuple[object, bytes] | None" = None
+
+
+def peek_stdin_line(limit: int = 65536) -> bytes:
+    """The first line of stdin (up to ``limit`` bytes), left for the reader to read."""
+    global _stdin_pushback
+    if _stdin_pushback is None or _stdin_pushback[0] is not sys.stdin:
+        _stdin_pushback = (sys.stdin, sys.stdin.buffer.readline(limit))
+    return _stdin_pushback[1]
+
+
+class _PushbackReader(io.RawIOBase):
+    """Peeked bytes first, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            size = min(len(buffer), len(self.head))
+            buffer[:size], self.head = self.head[:size], self.head[size:]
+            return size
+        data = self.rest.read1(len(buffer)) if hasattr(self.rest, "read1") else self.rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def stdin_bytes() -> IO[bytes]:
+    """Standard input as bytes, starting with any line peeked to tell its format."""
+    global _stdin_pushback
+    if _stdin_pushback is not None and _stdin_pushback[0] is sys.stdin:
+        head, _stdin_pushback = _stdin_pushback[1], None
+        return io.BufferedReader(_PushbackReader(head, sys.stdin.buffer))
+    return sys.stdin.buffer
 
 
 def has_undecodable(text: str) -> bool:

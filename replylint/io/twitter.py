@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import sqlite3
-import sys
 import tempfile
 from contextlib import contextmanager
 from typing import Iterator, Optional
@@ -26,7 +25,7 @@ from typing import Iterator, Optional
 from replylint.errors import InputError
 from replylint.io.fields import build_record
 from replylint.io.record import Item
-from replylint.io.source import STDIN, display_name, has_undecodable, undecodable_message
+from replylint.io.source import STDIN, display_name, has_undecodable, stdin_bytes, undecodable_message
 from replylint.io.table import iter_rows
 
 COLUMNS = ("tweet_id", "author_id", "inbound", "text", "in_response_to_tweet_id")
@@ -82,7 +81,7 @@ def _readable_twice(path):
     handle, spooled = tempfile.mkstemp(prefix="replylint-stdin-", suffix=".csv")
     try:
         with os.fdopen(handle, "wb") as out:
-            shutil.copyfileobj(sys.stdin.buffer, out)
+            shutil.copyfileobj(stdin_bytes(), out)
         yield spooled
     finally:
         os.unlink(spooled)
