@@ -1,0 +1,81 @@
+"""Checks about keeping the customer in the loop (RL7xx) that need more than phrases."""
+from __future__ import annotations
+
+import regex
+
+from replylint.checks import Hit, register_check
+
+# The inbound asks something: a question mark in a sentence that opens like a question
+# or holds a question word ("$3 burritos with a costume??" is delight, not a question).
+_QUESTION = regex.compile(
+    r"\b(?:how|why|when|where|what|which|who|can|could|would|will|is|are|do|does|did|should|any)\b"
+    r"[^.!?\n]*\?|\bplease (?:help|fix|explain)\b",
+    regex.IGNORECASE,
+)
+# Sentences that only acknowledge: sympathy, apology, thanks.
+_COURTESY = regex.compile(
+    r"\b(?:sorr(?:y|ies)|apolog\w*|thank\w*|understand\w*|hear (?:that|this|about)|appreciate\w*"
+    r"|frustrat\w*|disappoint\w*|not (?:good|great|ideal|what we)|oh no|we hate|that's (?:awful|"
+    r"terrible|annoying|frustrating|not good)|our bad|inconvenien\w*|regret\w*|we feel|bear with)\b",
+    regex.IGNORECASE,
+)
+# Anything that answers, explains, asks, or says what happens next and who does it.
+_NEXT_STEP = regex.compile(
+    r"\?|^\W*(?:yes|no|yep|nope)\b|\d"
+    r"|\b(?:will|'ll|shall|going to|let me|let us|please|kindly|dm|direct message|send|click|tap|try"
+    r"|check|visit|call|email|contact|reach out|follow|go to|head to|here's|here is|you can|you'll"
+    r"|you need|you should|i've|we've|i have|we have|has been|have been|is being|are being|looking"
+    r"|on it|working on|passed|passing|shared|forwarded|escalated|refund\w*|replace\w*|credit\w*"
+    r"|because|due to|however|but|although|though|unfortunately|unable|can't|cannot|not able"
+    r"|allowed|only|subject to|policy|based on|aims?|within|leave it with|assist|make (?:this|it) right"
+    r"|resolved|fixed|sorted|afraid not|able to|provide|working|while we|in stock|available)\b",
+    regex.IGNORECASE,
+)
+# One part of a tweet thread ("1/2", "(1)", "3/3"): the next step may be in another part.
+_PART = regex.compile(r"(?:\b\d{1,2}/\d{1,2}\b|\(\d{1,2}\)|>>+|\.{3}|…)")
+_NOT_CONTENT = ("greeting", "signoff", "quoted", "url", "email", "mention")
+
+
+def inbound_needs_answer(analysis) -> bool:
+    """The customer complained or asked something (not thanks or praise)."""
+    inbound = analysis.context.inbound or ""
+    return bool(inbound.strip()) and (analysis.inbound_complaint or bool(_QUESTION.search(inbound)))
+
+
+def _all_courtesy(sentence: str) -> bool:
+    """Every clause of four words or more apologises, sympathises or thanks.
+
+    "That isn't for advance fares, apologies for the confusion" answers in its first clause.
+    """
+    clauses = [c for c in regex.split(r"[,;:]", sentence) if len(c.split()) >= 4]
+    return bool(_COURTESY.search(sentence)) and all(_COURTESY.search(c) for c in clauses)
+
+
+def _content_text(analysis) -> str:
+    """The reply with greeting, sign-off, quotes, links and @mentions blanked out (same length)."""
+    chars = list(analysis.norm)
+    for seg in analysis.segments:
+        if seg.kind in _NOT_CONTENT:
+            chars[seg.start:seg.end] = " " * (seg.end - seg.start)
+    return "".join(chars)
+
+
+@register_check("followup.no_next_step")
+def no_next_step(analysis, rule):
+    """The whole reply is courtesy: no answer, no question, no next step."""
+    if not inbound_needs_answer(analysis):
+        return
+    if analysis.segments_of("url") or _PART.search(analysis.norm):
+        return  # a link is a way forward; a thread part may have the rest
+    content = _content_text(analysis)
+    spans = []
+    for start, end in analysis.sentences:
+        sentence = content[start:end]
+        if not regex.search(r"\p{L}", sentence):
+            continue
+        if _NEXT_STEP.search(sentence.strip()) or not _all_courtesy(sentence):
+            return
+        words = regex.search(r"[\p{L}\p{N}](?:.*\S)?", sentence)
+        spans.append((start + words.start(), start + words.end()))
+    if spans:
+        yield Hit(spans[0][0], spans[-1][1])
