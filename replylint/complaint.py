@@ -100,9 +100,11 @@ def frustration_markers(text: str) -> list:
     return [m.group(0).lower() for m in FRUSTRATION_MARKERS.finditer(text or "")]
 
 
+@lru_cache(maxsize=4096)
 def mood_polarity(text: str) -> float:
     """Polarity of the customer's mood: ``polarity`` without the words that say nothing
-    about it (their own "sorry", "what does this mean", "game")."""
+    about it (their own "sorry", "what does this mean", "game"). Cached: RL104, RL301
+    and RL702 ask about the same inbound message."""
     return polarity(_NOT_SENTIMENT.sub(" ", text or ""))
 
 

@@ -67,3 +67,35 @@ def test_textblob_is_not_imported_without_an_inbound_message():
             "complaint.is_complaint(None); complaint.complaint_markers('x')\n"
             "assert not any(m.startswith('textblob') for m in sys.modules), 'textblob imported'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("text, upset", [
+    ("Still waiting for my refund!", True),
+    ("Worst service ever, fed up.", True),
+    ("The app won't load on my phone.", False),   # a fault report, not frustration
+    ("My parcel hasn't arrived yet.", False),
+    ("My flight was cancelled, can I rebook?", False),
+])
+def test_upset_is_stricter_than_complaint(text, upset):
+    assert complaint.is_complaint(text)
+    assert complaint.is_upset(text) is upset
+
+
+def _severity(code, text, inbound=None):
+    import replylint
+
+    report = replylint.Linter(replylint.Config(select=[code])).check(text, inbound=inbound)
+    return [f.severity.value for f in report.findings if f.code == code]
+
+
+def test_a_sales_pitch_to_a_complaining_customer_is_an_error():
+    pitch = "Your refund is done, and you can get 20% off your next order."
+    assert _severity("RL301", pitch) == ["warning"]
+    assert _severity("RL301", pitch, inbound="Still waiting for my refund, third time I've asked!") == ["error"]
+
+
+def test_missing_acknowledgement_needs_an_upset_inbound():
+    reply = "Please DM us your order number."
+    assert _severity("RL104", reply) == []
+    assert _severity("RL104", reply, inbound="What time do you open on Sunday?") == []
+    assert _severity("RL104", reply, inbound="Still waiting for my parcel, this is ridiculous!") == ["warning"]
