@@ -1,5 +1,6 @@
 """The HTML report as a file: self-contained, masked, escaped, small; and from the CLI."""
 import base64
+import sys
 import hashlib
 import io
 import json
@@ -237,3 +238,14 @@ def test_cli_report_is_the_same_for_one_and_two_workers(tmp_path, monkeypatch):
         pages.append(result.stdout)
     assert pages[0] == pages[1]
     assert "Generated 2026-01-01 00:00 UTC" in pages[0]
+
+
+def test_without_jinja2_the_cli_says_html_is_not_available(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("jinja2", "replylint.report.render", "replylint.formats.html"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setitem(sys.modules, "jinja2", None)   # import jinja2 fails
+    (tmp_path / "r.txt").write_text("I'm sorry you feel that way.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", "r.txt", "--workers", "1", "--format", "html"])
+    assert result.exit_code == 2
+    assert "--format html is not available in this installation" in result.stderr
