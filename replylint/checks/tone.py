@@ -115,7 +115,7 @@ _MIN_COUNT = 3
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset:
+def english_words() -> frozenset:
     """TextBlob's spelling word list (Norvig's big.txt counts): ordinary English words."""
     import textblob
 
@@ -134,13 +134,13 @@ def _shouted(word: str, allowed) -> bool:
     bare = regex.sub(r"['’]\p{Lu}{1,2}$", "", word)
     if bare in allowed or word in allowed:
         return False
-    return bare.lower() in _english_words()
+    return bare.lower() in english_words()
 
 
 def _beside_a_name(text, start, end, allowed) -> bool:
     for m in (_CAPS_NEIGHBOUR_BEFORE.search(text[max(0, start - 24):start]),
               _CAPS_NEIGHBOUR_AFTER.match(text[end:end + 24])):
-        if m and m.group(1) not in allowed and m.group(1).lower() not in _english_words():
+        if m and m.group(1) not in allowed and m.group(1).lower() not in english_words():
             return True
     return False
 
