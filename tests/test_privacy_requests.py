@@ -78,3 +78,5 @@ def test_an_indian_pin_code_with_an_address_is_a_postcode_not_a_secret():
 def test_a_link_is_a_private_channel():
     (request,) = find_data_requests("Can you send us your card number via the link below?")
     assert request.private_cue
+    (request,) = find_data_requests("Follow the link and drop us your email address.")
+    assert request.private_cue

@@ -23,12 +23,13 @@ _POSTAL = regex.compile(rf"(?<![\w\-])(?:{_UK_POSTCODE}|{_US_ZIP})(?![\w\-])")
 _STREET_TO_POSTAL = regex.compile(
     rf"(?<![\w\-])\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'\-]*\s+){{1,4}}(?i:{_STREET_WORDS})\b\.?"
     r"(?:[,\s]+(?i:apt|apartment|suite|unit|flat|#)\.?\s*\w{1,5})?"
-    r"(?:[,\s]+[A-Z][A-Za-z'\-]*\.?){0,4}[,\s]+$"
+    r"(?:[,\s]+[A-Z][A-Za-z'\-]*\.?){0,4}[,\s]+$",
+    regex.REVERSE,
 )
 _COMPANY_CUE = regex.compile(
     r"\b(?:our|us\s+at|to\s+us|returns?|head\s+office|office|store|warehouse|hq|depot|"
     r"branch|located\s+at|visit)\b[^.!?\n]{0,30}$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # Longest stretch from house number to postcode we will search back over.
 _REACH = 90

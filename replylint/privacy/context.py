@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import regex
 
-# How far back a label may sit ("order number: #", "tracking no. is").
+# How far back a label may sit ("order number: #", "tracking no. is"). Patterns that
+# end in "$" read backwards from the candidate (regex.REVERSE): one attempt at the end
+# instead of one per position, so they stay linear on any input.
 LOOKBACK = 40
 
 _REFERENCE_LABEL = regex.compile(
@@ -21,17 +23,17 @@ _REFERENCE_LABEL = regex.compile(
     r"account\s+id|customer\s+id|member\s+id|user\s+id|id)"
     r"(?:\s+(?:no\.?|nos\.?|number|num|#|id|code|ref(?:erence)?))?"
     r"(?:\s+(?:is|was|will\s+be|reads|shows))?\s*[:#.=\-]?\s*#?\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 
 _MASKING_CUE = regex.compile(
     r"(?:\bending(?:\s+(?:in|with))?|\bends\s+(?:in|with)|\blast\s+(?:4|four|3|three|2|two)"
     r"(?:\s+(?:digits|numbers))?(?:\s+(?:of|are|is))?(?:\s+(?:your|the)\s+\w+(?:\s+number)?)?"
     r"|[x*•●#·]{2,}[\s\-]*)\s*:?\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 
-_MONEY_BEFORE = regex.compile(r"(?:[$£€¥₹]|\b(?:usd|gbp|eur|aud|cad|rs\.?))\s*$", regex.IGNORECASE)
+_MONEY_BEFORE = regex.compile(r"(?:[$£€¥₹]|\b(?:usd|gbp|eur|aud|cad|rs\.?))\s*$", regex.IGNORECASE | regex.REVERSE)
 
 
 def before(text: str, start: int) -> str:

@@ -29,7 +29,7 @@ _DATE = regex.compile(
 _BIRTH_BEFORE = regex.compile(
     r"\b(?:date\s+of\s+birth|d\.o\.b|dob|birth\s*date|birthdate|born|birthday)\b\.?"
     r"[^.!?;\n\d]{0,25}$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # Words in that gap that show the date belongs to something else.
 _OTHER_DATE = regex.compile(

@@ -29,7 +29,7 @@ _DATE_SHAPE = regex.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PHONE_WORD = regex.compile(
     r"\b(?:call|calls|called|phone|mobile|cell|tel|telephone|landline|number|text|"
     r"texted|sms|whatsapp|ring|contact|reach|dial|dialled|dialed)\b[^.!?\n]{0,25}$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # A number the reply tells the customer to call is the company's (or a branch's);
 # a number the reply says is theirs ("your number", "call you on") is the customer's.
@@ -37,7 +37,7 @@ _CUSTOMER_CUE = regex.compile(
     r"(?:\b(?:your|ur|yr|his|her)\s+(?:\w+\s+)?(?:number|phone|mobile|cell|landline|contact|no\b)|"
     r"\b(?:is\s+this|is\s+it)\b|\b(?:call|ring|phone|contact|reach|text|message|"
     r"whatsapp|dial)(?:ed|ing|s)?\s+(?:you|u)\b|\byou\s+(?:on|at)\b)[^.!?\n]{0,40}$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _COMPANY_CUE = regex.compile(
     r"\b(?:call|calling|called|rang|ring|phone|contact|reach|dial|text|whatsapp|refer|fax|"
@@ -46,8 +46,8 @@ _COMPANY_CUE = regex.compile(
     r"customer\s+(?:service|services|care|support|relations)|support\s+line|tel|ph#?)\b",
     regex.IGNORECASE,
 )
-_SENTENCE_SO_FAR = regex.compile(r"[^.!?\n]{0,100}$")
-_LEAD_IN = regex.compile(r"[^.!?\n]{0,100}[.!?\n][^\w]*$")
+_SENTENCE_SO_FAR = regex.compile(r"[^.!?\n]{0,100}$", regex.REVERSE)
+_LEAD_IN = regex.compile(r"[^.!?\n]{0,100}[.!?\n][^\w]*$", regex.REVERSE)
 
 COMPANY_LINE_TYPES = {
     PhoneNumberType.TOLL_FREE: "toll-free",

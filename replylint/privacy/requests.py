@@ -41,14 +41,14 @@ _WEAK_NOUNS = (
 _BARE_NOUN_OK = regex.compile(
     r"(?:(?<=\b(?:your|ur)\s+)number|(?<!\b(?:confirmation|order|last|previous|recent|latest|welcome|"
     r"verification|receipt|reset|the|our|an?|this|that)\s+)e-?mail)$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _NOUN = regex.compile(
     rf"\b(?:(?P<secret>{_SECRET_NOUNS})|(?P<strong>{_STRONG_NOUNS})|(?P<weak>{_WEAK_NOUNS}))\b",
     regex.IGNORECASE,
 )
 _POSSESSIVE = regex.compile(r"\b(?:your|ur|yr|the\s+(?:account\s+holder|card\s*holder)'?s)\s+(?:\w+\s+){0,2}$",
-                            regex.IGNORECASE)
+                            regex.IGNORECASE | regex.REVERSE)
 _VERB = regex.compile(
     r"\b(?:(?P<plain>reply|respond|post|send|share|tweet|comment|provide|confirm|include|"
     r"pass\s+(?:on|along)|drop|leave|DM|PM)|tell\s+(?:us|me)|give\s+(?:us|me)|let\s+(?:us|me)\s+know|"
@@ -61,13 +61,13 @@ _VERB = regex.compile(
 _AGENT_SUBJECT = regex.compile(
     r"\b(?:we|i|they|it)(?:'ll|’ll|'ve|’ve|\s+will|\s+have|\s+had|\s+can|\s+just|\s+already|"
     r"\s+would|\s+did|\s+won't|\s+will\s+not|\s+do)?\s*(?:just\s+|already\s+|also\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # "send you", "send it to your email": the agent sending to the customer.
-_TO_THE_CUSTOMER = regex.compile(r"\s+(?:you\b|u\b|(?:\w+\s+)?to\s+(?:you|your)\b)", regex.IGNORECASE)
+_TO_THE_CUSTOMER = regex.compile(r"\G\s+(?:you\b|u\b|(?:\w+\s+)?to\s+(?:you|your)\b)", regex.IGNORECASE)
 # "your last post", "this tweet", "the reply": the verb word used as a noun.
 _USED_AS_NOUN = regex.compile(r"\b(?:your|ur|the|this|that|a|an|my|our|last|latest|previous)\s+$",
-                              regex.IGNORECASE)
+                              regex.IGNORECASE | regex.REVERSE)
 _NEGATION = regex.compile(
     r"(?:\b(?:never|don't|don’t|dont|do\s+not|won't|won’t|will\s+not|not|no\s+need|shouldn't|"
     r"should\s+not|avoid|refrain|without|nobody|no\s+one|please\s+remove|delete)\b|^\s*no\b)",
@@ -78,7 +78,7 @@ _NEGATION = regex.compile(
 _NAMED_NOT_ASKED = regex.compile(
     r"(?:\bno\b[^.!?]{0,25}|\b(?:which|what\s+(?:kind|type)\s+of|type\s+of|kind\s+of)\s+(?:\w+\s+)?"
     r"|\bgift\s+card(?:'s|’s)?\s+)$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # Words between verb and noun that show the noun belongs to another clause:
 # "DM us if you have trouble with your password".
@@ -90,13 +90,14 @@ _OTHER_CLAUSE = regex.compile(
 # "what's" asks for the noun only when the noun follows at once: "what's your PIN".
 _WHAT_GAP = regex.compile(r"^\s+(?:your|ur|the)\s+(?:[\w'’]+\s+){0,2}$", regex.IGNORECASE)
 _NOT_FULL = regex.compile(
-    r"\b(?:last|final|first)\s+(?:\d|two|three|four|five|six)\b[^.!?]{0,25}$", regex.IGNORECASE
+    r"\b(?:last|final|first)\s+(?:\d|two|three|four|five|six)\b[^.!?]{0,25}$",
+    regex.IGNORECASE | regex.REVERSE,
 )
 _PRIVATE_CUE = regex.compile(
     r"\b(?:dms?|d\.m\.|direct\s+message|private(?:ly)?|inbox|secure(?:ly)?|call\s+us|"
     r"give\s+us\s+a\s+(?:call|ring)|ring\s+us|phone\s+us|over\s+the\s+phone|by\s+phone|"
     r"e-?mail\s+us|by\s+e-?mail|via\s+e-?mail|message\s+us|web\s*form|contact\s+form|"
-    r"live\s+chat|online\s+banking|olb|(?:the|our|mobile)\s+app|(?:via|through|using|with)\s+"
+    r"live\s+chat|online\s+banking|olb|(?:the|our|mobile)\s+app|(?:via|through|using|with|follow|click|use|open)\s+"
     r"(?:the|this|our)\s+(?:link|form)|link\s+below|(?-i:PM))\b",
     regex.IGNORECASE,
 )
