@@ -150,6 +150,14 @@ def test_tables_show_the_numbers(page):
     assert rule.get_attribute("href").endswith("RL101-non-apology")
 
 
+def test_group_charts_leave_info_findings_out_until_asked(page):
+    visible = page.evaluate("""() => {
+        const chart = Chart.getChart(document.getElementById('chart-group-agent'));
+        return chart.data.datasets.map((d, i) => [d.label, chart.isDatasetVisible(i)]);
+    }""")
+    assert visible == [["Errors", True], ["Warnings", True], ["Info", False]]
+
+
 def test_filtering_a_table_narrows_its_rows_and_its_chart(page):
     page.fill("#filter-agent", "k")          # kim only ("sam", "lee", "ravi" have no k)
     expect(page.locator("#table-agent tbody tr:visible")).to_have_count(1)

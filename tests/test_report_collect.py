@@ -63,6 +63,7 @@ def test_headline_counts_clean_replies_as_those_without_warning_or_error():
     assert (head["clean"], head["clean_pct"]) == (3, 75.0)
     assert (head["findings"], head["per_100"]) == (2, 50.0)
     assert head["by_severity"] == {"error": 1, "warning": 0, "info": 1}
+    assert head["blocking_per_100"] == 25.0
     assert model["errors"] == [{"source": "in.jsonl", "line": 7, "message": "invalid JSON"}]
 
 
@@ -124,6 +125,15 @@ def test_group_tables_keep_the_groups_with_most_findings(monkeypatch):
     assert table["total"] == 4
 
 
+def test_group_rows_rank_errors_then_warnings_before_sheer_volume():
+    groups = GroupCounts()
+    info, warn, err = (finding("RL604", 0, 1, "x", severity) for severity in ("info", "warning", "error"))
+    groups.add(Record(id="1", text="x", agent="busy"), [info] * 9)
+    groups.add(Record(id="2", text="x", agent="warns"), [warn, warn])
+    groups.add(Record(id="3", text="x", agent="errs"), [err])
+    assert [row["name"] for row in groups.table("agent", "Agent")["rows"]] == ["errs", "warns", "busy"]
+
+
 # ------------------------------------------------------------------ timeline
 @pytest.mark.parametrize("stamp", ["Tue Oct 31 22:10:47 +0000 2017", "Sat Nov 25 23:21:54 -0500 2017",
                                    "2026-03-02T10:15:00Z", "2026-03-02 10:15:00", "1509488000",
@@ -142,7 +152,7 @@ def test_unusable_timestamps_are_counted_as_undated(stamp):
 
 def test_daily_series_fills_days_without_replies_with_zeros():
     timeline = Timeline()
-    timeline.add("2026-01-01T09:00:00", 2)
+    timeline.add("2026-01-01T09:00:00", 2, 1)
     timeline.add("2026-01-01T10:00:00", 0)
     timeline.add("2026-01-04T10:00:00", 1)
     series = timeline.series()
@@ -152,6 +162,7 @@ def test_daily_series_fills_days_without_replies_with_zeros():
     assert series["findings"] == [2, 0, 0, 1]
     assert series["flagged"] == [1, 0, 0, 1]
     assert series["per_100"] == [100.0, None, None, 100.0]
+    assert series["blocking_per_100"] == [50.0, None, None, 0.0]
 
 
 @pytest.mark.parametrize("last, unit, buckets", [("2026-06-30", "week", 27), ("2028-02-10", "month", 26)])
@@ -167,6 +178,26 @@ def test_long_spans_are_bucketed_by_week_or_month(last, unit, buckets):
         assert date.fromisoformat(series["labels"][0]).weekday() == 0
     else:
         assert series["labels"][0] == "2026-01" and series["labels"][-1] == "2028-02"
+
+
+def test_stray_dates_far_from_the_rest_do_not_stretch_the_chart():
+    timeline = Timeline()
+    timeline.add("2014-05-01", 0)                 # one old thread answered late
+    for day in range(1, 31):
+        for _ in range(10):
+            timeline.add(f"2026-03-{day:02d}", 1)
+    series = timeline.series()
+    assert series["unit"] == "day"
+    assert series["labels"][0] == "2026-03-01" and series["labels"][-1] == "2026-03-30"
+    assert series["outside"] == 1 and sum(series["replies"]) == 300
+
+
+def test_evenly_spread_dates_are_all_shown():
+    timeline = Timeline()
+    for day in range(1, 31):
+        timeline.add(f"2026-03-{day:02d}", 0)
+    series = timeline.series()
+    assert len(series["labels"]) == 30 and series["outside"] == 0
 
 
 # ------------------------------------------------------------------ phrases

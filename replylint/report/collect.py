@@ -44,11 +44,11 @@ class ReportCollector:
         record = result.record
         self.sources[record.source or "<input>"] += 1
         self.groups.add(record, findings)
-        self.timeline.add(record.timestamp, len(findings))
         if not findings:
+            self.timeline.add(record.timestamp, 0)
             self.clean += 1
             return
-        blocking = False
+        blocking = 0   # errors and warnings; a reply with only info findings is clean
         codes = set()
         by_rule = self.findings_by_rule
         for finding in findings:
@@ -58,7 +58,9 @@ class ReportCollector:
             if code not in self.seen_rules:
                 self.seen_rules[code] = finding
             self.phrases.add(code, finding["text"])
-            blocking = blocking or finding["severity"] != "info"
+            if finding["severity"] != "info":
+                blocking += 1
+        self.timeline.add(record.timestamp, len(findings), blocking)
         if not blocking:
             self.clean += 1
         for code in codes:
@@ -82,6 +84,8 @@ class ReportCollector:
                 "clean_pct": _pct(self.clean, linted),
                 "findings": summary.findings,
                 "per_100": _pct(summary.findings, linted),
+                "blocking_per_100": _pct(summary.by_severity["error"]
+                                         + summary.by_severity["warning"], linted),
                 "by_severity": {name: summary.by_severity[name] for name in SEVERITY_ORDER},
                 "input_errors": summary.errors,
                 "suppressed": summary.suppressed,

@@ -9,7 +9,7 @@ from __future__ import annotations
 DIMENSIONS = (("agent", "Agent"), ("team", "Team"), ("company", "Company"),
               ("channel", "Channel"))
 NOT_GIVEN = "(not given)"
-MAX_ROWS = 2000   # per table; beyond this the smallest groups are left out (and it says so)
+MAX_ROWS = 2000   # per table; beyond this the groups with fewest errors and warnings are left out
 TOP_RULES = 3     # rule codes shown per row
 
 
@@ -54,7 +54,10 @@ class GroupCounts:
     def table(self, dimension: str, label: str) -> dict:
         """One table: rows by findings (most first), and whether the input had this field."""
         groups = self._groups[dimension]
-        ranked = sorted(groups.items(), key=lambda kv: (-kv[1][FINDINGS], -kv[1][REPLIES], kv[0]))
+        # Errors first, then warnings: info findings are advice, and would otherwise
+        # rank whoever sends the most replies first.
+        ranked = sorted(groups.items(), key=lambda kv: (-kv[1][ERROR], -kv[1][WARNING],
+                                                        -kv[1][FINDINGS], -kv[1][REPLIES], kv[0]))
         rows = [_row(name, counts) for name, counts in ranked[:MAX_ROWS]]
         return {
             "key": dimension,

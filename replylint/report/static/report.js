@@ -23,7 +23,13 @@
     if (bars) container.style.height = Math.max(160, 60 + 28 * bars) + "px";
   }
 
-  function horizontalBar(canvas, labels, datasets, stacked) {
+  // Label a logarithmic axis at 1, 10, 100, ... only; between them the ticks stay unlabelled.
+  function powersOfTen(value) {
+    var exponent = Math.log10(value);
+    return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? value.toLocaleString("en") : "";
+  }
+
+  function horizontalBar(canvas, labels, datasets, stacked, logarithmic) {
     sizeFor(canvas.parentElement);
     var chart = new Chart(canvas, {
       type: "bar",
@@ -32,7 +38,10 @@
         indexAxis: "y",
         plugins: { legend: { display: datasets.length > 1 } },
         scales: {
-          x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } },
+          x: logarithmic
+            ? { type: "logarithmic", min: 0.5, title: { display: true, text: "Findings (logarithmic scale)" },
+                ticks: { autoSkip: false, maxRotation: 0, callback: powersOfTen } }
+            : { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } },
           y: { stacked: stacked, ticks: { autoSkip: false } },
         },
       },
@@ -45,11 +54,14 @@
     var canvas = document.getElementById("chart-rules");
     if (!canvas) return;
     var rules = data.rules;
+    // One rule firing on half the replies would flatten the rest into slivers: past a
+    // ratio of 50 between the most and least frequent, the axis is logarithmic.
+    var most = Math.max.apply(null, rules.findings), least = Math.min.apply(null, rules.findings);
     horizontalBar(canvas, rules.labels, [{
       label: "Findings",
       data: rules.findings,
       backgroundColor: rules.severities.map(function (s) { return colours[s]; }),
-    }], false);
+    }], false, most / least > 50);
   }
 
   /* ---- tables: the rows the user sees are the chart's data ---- */
@@ -79,6 +91,8 @@
         label: SEVERITY_LABELS[severity],
         data: rows.map(function (row) { return cellValue(row, index, "number"); }),
         backgroundColor: colours[severity],
+        // Info findings are advice; shown, they dwarf the errors and warnings.
+        hidden: severity === "info",
       };
     });
   }
@@ -95,8 +109,11 @@
       return;
     }
     sizeFor(canvas.parentElement);
+    var datasets = groupDatasets(table, rows);
     chart.data.labels = labels;
-    chart.data.datasets = groupDatasets(table, rows);
+    // Keep what the reader chose in the legend.
+    datasets.forEach(function (dataset, i) { dataset.hidden = !chart.isDatasetVisible(i); });
+    chart.data.datasets = datasets;
     chart.update();
   }
 
@@ -161,9 +178,12 @@
       data: {
         labels: t.labels,
         datasets: [
-          { type: "line", label: "Findings per 100 replies", data: t.per_100, yAxisID: "rate",
+          { type: "line", label: "Errors and warnings per 100 replies", data: t.blocking_per_100, yAxisID: "rate",
             borderColor: colours.error, backgroundColor: colours.error, pointRadius: t.labels.length > 60 ? 0 : 2,
             spanGaps: true, order: 1 },
+          { type: "line", label: "All findings per 100 replies", data: t.per_100, yAxisID: "rate",
+            borderColor: colours.info, backgroundColor: colours.info, pointRadius: t.labels.length > 60 ? 0 : 2,
+            borderDash: [6, 4], spanGaps: true, hidden: true, order: 1 },
           { type: "bar", label: "Replies", data: t.replies, yAxisID: "replies",
             backgroundColor: "#b9c4d2", order: 2 },
         ],
@@ -174,7 +194,7 @@
           replies: { type: "linear", position: "right", beginAtZero: true, ticks: { precision: 0 },
                      title: { display: true, text: "Replies" }, grid: { drawOnChartArea: false } },
           rate: { type: "linear", position: "left", beginAtZero: true,
-                  title: { display: true, text: "Findings per 100 replies" } },
+                  title: { display: true, text: "Per 100 replies" } },
         },
       },
     }));
