@@ -25,6 +25,7 @@ from replylint.privacy.matches import PiiMatch
 _CANDIDATE = regex.compile(
     r"(?<![\w@#$£€/.:+\-])(?<!\d[ \-.])(?:\+|\(\+?)?\d(?:[ .\-()]{0,2}\d){6,14}\)?(?![\w/]|[.:\-]\d)"
 )
+_GROUP_SEPARATORS = regex.compile(r"[ .]")
 _DATE_SHAPE = regex.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PHONE_WORD = regex.compile(
     r"\b(?:call|calls|called|phone|mobile|cell|tel|telephone|landline|number|text|"
@@ -103,7 +104,7 @@ def _shape_ok(text: str, start: int, raw: str) -> bool:
     digits = sum(ch.isdigit() for ch in raw)
     if not 7 <= digits <= 15 or _DATE_SHAPE.match(raw):
         return False
-    if "." in raw and any(len(g) < 2 for g in regex.split(r"[ .]", raw)):
+    if "." in raw and any(len(g) < 2 for g in _GROUP_SEPARATORS.split(raw)):
         return False  # 1.2.34567 is a version, not a number
     bare = raw.isdigit()
     if bare and not raw.startswith("0") and _PHONE_WORD.search(context.before(text, start)) is None:
