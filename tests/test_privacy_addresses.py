@@ -29,3 +29,8 @@ def test_full_addresses_are_found(text, value):
 ])
 def test_partial_and_company_addresses_are_silent(text):
     assert addresses(text) == []
+
+
+def test_address_is_hidden_entirely():
+    (m,) = find_addresses("Sent to 10 Downing Street, London SW1A 2AA.")
+    assert (m.masked, m.replacement) == ("postal address (hidden)", "[postal address]")

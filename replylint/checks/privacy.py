@@ -7,7 +7,7 @@ finding shows the masked form, never the digits.
 from __future__ import annotations
 
 from replylint.checks import Hit, register_check
-from replylint.privacy import KIND_LABELS, find_data_requests, find_personal_data
+from replylint.privacy import find_data_requests, find_personal_data
 from replylint.severity import Severity
 
 # RL802 and RL803 read the same requests; one reply is analysed by both in a row,
@@ -36,7 +36,7 @@ def exposed_personal_data(analysis, rule):
     severity = Severity.ERROR if analysis.is_public else Severity.WARNING
     for m in matches:
         yield Hit(m.start, m.end, values={
-            "kind": m.kind, "kind_label": KIND_LABELS[m.kind], "masked": m.masked,
+            "kind": m.kind, "kind_label": m.label, "masked": m.masked,
             "validation": m.validation, "replacement": m.replacement,
         }, replacement=m.replacement, sensitive=True, severity=severity)
 

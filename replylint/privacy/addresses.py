@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from replylint.privacy.masking import mask_hidden
 from replylint.privacy.matches import PiiMatch
 
 _STREET_WORDS = (
@@ -43,6 +44,7 @@ def find_addresses(text: str) -> "list[PiiMatch]":
         if street is None or _COMPANY_CUE.search(text, max(0, street.start() - 40), street.start()):
             continue
         kind = "ZIP" if m.group()[-1].isdigit() else "postcode"
-        found.append(PiiMatch("address", street.start(), m.end(), "postal address (hidden)",
-                              f"house number + street word + {kind}", "[address]"))
+        masked, replacement = mask_hidden("postal address")
+        found.append(PiiMatch("address", street.start(), m.end(), masked,
+                              f"house number + street word + {kind}", replacement))
     return found

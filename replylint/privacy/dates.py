@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from replylint.privacy.masking import DOT
+from replylint.privacy.masking import mask_date_of_birth
 from replylint.privacy.matches import PiiMatch
 
 _BIRTH_WORD = regex.compile(
@@ -62,6 +62,7 @@ def find_dates_of_birth(text: str) -> "list[PiiMatch]":
         lead = _BIRTH_BEFORE.search(text, max(0, m.start() - 50), m.start())
         if lead is None or _OTHER_DATE.search(lead.group()):
             continue
-        found.append(PiiMatch("date_of_birth", m.start(), m.end(), "date of birth (hidden)",
-                              "valid date after birth-date words", f"{DOT * 2}/{DOT * 2}/{DOT * 4}"))
+        masked, replacement = mask_date_of_birth()
+        found.append(PiiMatch("date_of_birth", m.start(), m.end(), masked,
+                              "valid date after birth-date words", replacement))
     return found

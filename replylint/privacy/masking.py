@@ -9,10 +9,6 @@ from __future__ import annotations
 DOT = "•"
 
 
-def digits_of(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
-
-
 def last(value: str, n: int = 4) -> str:
     """The last ``n`` letters or digits of ``value`` (separators dropped)."""
     kept = "".join(ch for ch in value if ch.isalnum())
@@ -44,6 +40,10 @@ def mask_ssn(value: str) -> "tuple[str, str]":
 def mask_hidden(label: str) -> "tuple[str, str]":
     """For values with no safe part to show (dates of birth, secrets, addresses)."""
     return f"{label} (hidden)", f"[{label}]"
+
+
+def mask_date_of_birth() -> "tuple[str, str]":
+    return "date of birth (hidden)", f"{DOT * 2}/{DOT * 2}/{DOT * 4}"
 
 
 def mask_secret(keyword: str) -> "tuple[str, str]":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from replylint.privacy.masking import DOT
+from replylint.privacy.masking import mask_secret
 from replylint.privacy.matches import PiiMatch
 
 # Linking words between keyword and value: "is", "has been reset to", ":".
@@ -71,6 +71,7 @@ def find_secrets(text: str) -> "list[PiiMatch]":
                     continue
             keyword = " ".join(m["keyword"].split())
             label = keyword if keyword.isupper() else keyword.lower()
-            found.append(PiiMatch("secret", m.start("value"), end, f"{label} value (hidden)",
-                                  f"value next to the keyword '{label}'", DOT * 4))
+            masked, replacement = mask_secret(label)
+            found.append(PiiMatch("secret", m.start("value"), end, masked,
+                                  f"value next to the keyword '{label}'", replacement))
     return found
