@@ -242,7 +242,8 @@ def test_the_same_text_sent_again_is_listed_once_with_its_copies():
     worst = WorstReplies(size=2)
     err = finding("RL101", 0, 4, "Dear", "error")
     for i in range(3):
-        worst.add(result("Dear customer, sorry you feel that way.", [err], id=f"copy{i}"))
+        worst.add(result(f"@user{i} Dear customer, sorry you feel that way. Case {i}0{i}.", [err],
+                         id=f"copy{i}"))
     worst.add(result("Something else entirely", [err], id="other"))
     assert [(r.record.id, copies) for r, _, copies in worst.ranked()] == [("copy0", 3), ("other", 1)]
 

@@ -181,7 +181,8 @@ def many_results(n):
         if i % 10 == 0:
             findings = [finding("RL201", start, start + 30, text[start:start + 30]),
                         finding("RL101", 44, 58, text[44:58], "error")]
-        yield AuditResult(Record(id=f"r{i}", text=f"{text} #{i}", agent=f"agent-{i % 5000}",
+        words = "".join(chr(97 + int(digit)) for digit in str(i))   # 12 -> "bc": not a copy
+        yield AuditResult(Record(id=f"r{i}", text=f"{text} {words}", agent=f"agent-{i % 5000}",
                                  team=f"team-{i % 40}", company="Northwind", channel="chat",
                                  timestamp=f"2026-{1 + (i % 300) // 28:02d}-{1 + (i % 28):02d}"
                                            f"T10:00:00Z", source="big.jsonl", line=i + 1), findings)

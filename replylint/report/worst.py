@@ -3,14 +3,23 @@
 A reply's score weighs its findings by severity, so one error outranks a few
 warnings; ties go to the reply with more findings, then to the earlier one (so the
 report is the same for any number of workers). The same text sent many times (a bad
-macro) appears once, with how many copies were seen, instead of filling the list.
+macro, with only the @handle or a number changed) appears once, with how many copies
+were seen, instead of filling the list.
 """
 from __future__ import annotations
 
 import heapq
+import re
 
 WEIGHTS = {"error": 10, "warning": 3, "info": 1}
+# What changes between copies of one macro on Twitter: the @handle and the numbers.
+_VARIABLE = re.compile(r"@\w+|\d+")
 SHOWN = 25
+
+
+def copy_key(text: str) -> str:
+    """The reply as a macro: @handles and numbers dropped, case and spacing ignored."""
+    return " ".join(_VARIABLE.sub(" ", text).split()).casefold()
 
 
 def score(findings: list) -> int:
@@ -21,7 +30,7 @@ class WorstReplies:
     def __init__(self, size: int = SHOWN):
         self.size = size
         self._seen = 0
-        # reply text -> [rank, AuditResult, copies], at most ``size`` entries, and a heap
+        # copy key -> [rank, AuditResult, copies], at most ``size`` entries, and a heap
         # of (rank, text) whose top is the entry to evict. An entry can only leave for a
         # higher-ranked one, and the lowest rank kept only rises, so a reply in the final
         # list entered at its first copy: its count of copies is exact.
@@ -32,7 +41,7 @@ class WorstReplies:
         if not result.findings:
             return
         self._seen += 1
-        text = result.record.text
+        text = copy_key(result.record.text)
         entry = self._entries.get(text)
         if entry is not None:
             entry[2] += 1
