@@ -23,6 +23,7 @@ pay for it.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -77,17 +78,99 @@ UPSET_POLARITY = -0.55
 
 
 @lru_cache(maxsize=1)
-def _analyzer():
-    from textblob.en.sentiments import PatternAnalyzer  # lazy: ~0.4 s import
+def _sentiment():
+    # TextBlob's own PatternAnalyzer.analyze(text).polarity is this call plus a
+    # namedtuple class built on every call (~0.2 ms); the value is the same.
+    from textblob.en import sentiment  # lazy: ~0.4 s import
 
-    return PatternAnalyzer()
+    return sentiment
 
 
 def polarity(text: str) -> float:
     """TextBlob lexicon polarity in [-1, 1]; 0.0 for empty text."""
     if not text or not text.strip():
         return 0.0
-    return float(_analyzer().analyze(text).polarity)
+    return float(_sentiment()(text)[0])
+
+
+# ------------------------------------------------------- can the polarity be negative?
+# TextBlob averages the scores of the lexicon words it finds. A score below zero needs
+# a word the lexicon scores negative, a negation ("no", "not", "never") before a word it
+# scores positive, or a sad emoticon. Most replies hold none of these, and then their
+# polarity is >= 0 and no negative threshold can be reached: the check below answers
+# that from a set lookup, without importing TextBlob or running its tokenizer.
+#
+# A lexicon entry is a token TextBlob can produce when it is a run of letters joined by
+# single hyphens or asterisks ("rip-off", "f*cking"); entries with spaces or quotes
+# never are (its tokenizer splits there). Entries of any other shape are reduced to
+# their letter runs, which over-approximates.
+_RUN = re.compile(r"[^\W\d_]+(?:[-*][^\W\d_]+)*")
+_NEGATIONS = frozenset({"no", "not", "never"})  # "n't" is split by its "'" first
+_SAD_EMOTICONS = (">:/", ":-/", ":/", ":\\", ">:\\", ":-.", ":-s", ":s", ">.>", ">:[", ":-(",
+                  ":(", "=(", ":-[", ":[", ":{", ":-<", ":c", ":-c", "=/", ":'(", ":'''(", ";'(")
+_EOS_TOKEN = "end-of-sentence"  # TextBlob's paragraph marker can leak into the tokens
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> tuple:
+    """(words that can score negative, words that can score positive), lower-cased,
+    read from TextBlob's en-sentiment.xml as TextBlob reads it (JJ entries also give
+    their "-ly" adverb), without importing TextBlob."""
+    import importlib.util
+    from pathlib import Path
+    from xml.etree import ElementTree
+
+    spec = importlib.util.find_spec("textblob")
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-sentiment.xml"
+    negative, positive = set(), set()
+
+    def add(word, score):
+        if re.search(r"[\s'\"’‘“”]", word):
+            return
+        forms = [word] if _RUN.fullmatch(word) else _RUN.findall(word)
+        if score < 0:
+            negative.update(forms)
+        elif score > 0:
+            positive.update(forms)
+
+    for entry in ElementTree.parse(path).getroot().iter("word"):
+        word = (entry.get("form") or "").lower()
+        if not word:
+            continue
+        score = float(entry.get("polarity", 0.0))
+        add(word, score)
+        if entry.get("pos") == "JJ":
+            adverb = word[:-1] + "i" if word.endswith("y") else word
+            adverb = adverb[:-2] if adverb.endswith("le") else adverb
+            add(adverb + "ly", score)
+    return frozenset(negative), frozenset(positive)
+
+
+def may_be_negative(text: str) -> bool:
+    """False only when ``polarity(text)`` is certainly >= 0 (then no negative threshold
+    is reached). True means "maybe": ask ``polarity``."""
+    if not text:
+        return False
+    lower = text.lower()
+    negative, positive = _lexicon_words()
+    words = set(_RUN.findall(lower))
+    if "\n" in text and (_EOS_TOKEN in negative or _EOS_TOKEN in positive):
+        return True
+    if not words.isdisjoint(negative):
+        return True
+    if not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(positive):
+        return True
+    if any(c in lower for c in ":;=>"):
+        compact = "".join(lower.split())
+        return any(e in compact for e in _SAD_EMOTICONS)
+    return False
+
+
+def polarity_at_most(text: str, threshold: float) -> bool:
+    """``polarity(text) <= threshold``, without TextBlob when the answer is plainly no."""
+    if threshold < 0 and not may_be_negative(text):
+        return False
+    return polarity(text) <= threshold
 
 
 def complaint_markers(text: str) -> list:
@@ -112,7 +195,9 @@ def is_upset(text: "str | None", threshold: float = UPSET_POLARITY) -> bool:
     """Stricter than ``is_complaint``: the customer shows frustration, not only a fault."""
     if not text or not text.strip():
         return False
-    return bool(FRUSTRATION_MARKERS.search(text)) or mood_polarity(text) <= threshold
+    if FRUSTRATION_MARKERS.search(text):
+        return True
+    return polarity_at_most(_NOT_SENTIMENT.sub(" ", text), threshold)
 
 
 def is_complaint(text: "str | None", threshold: float = NEGATIVE_POLARITY) -> bool:
@@ -121,4 +206,4 @@ def is_complaint(text: "str | None", threshold: float = NEGATIVE_POLARITY) -> bo
         return False
     if COMPLAINT_MARKERS.search(text):
         return True
-    return mood_polarity(text) <= threshold
+    return polarity_at_most(_NOT_SENTIMENT.sub(" ", text), threshold)

@@ -51,7 +51,10 @@ def retracted_apology(analysis, rule):
     """An apology whose "but"/"however" leads, in the same sentence, to a rule or a refusal."""
     max_gap = int(rule.options.get("max-gap", 40))
     reach = int(rule.options.get("max-reach", 70))
-    pattern = _PATTERNS.setdefault(max_gap, _retraction_pattern(max_gap))
+    # get() first: setdefault would evaluate (compile) its default on every reply.
+    pattern = _PATTERNS.get(max_gap)
+    if pattern is None:
+        pattern = _PATTERNS[max_gap] = _retraction_pattern(max_gap)
     text = analysis.norm
     for m in pattern.finditer(text):
         _, sentence_end = analysis.sentence_of(m.end("conj"))

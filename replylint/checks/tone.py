@@ -70,9 +70,16 @@ def negative_tone(analysis, rule):
         hostile = _HOSTILE.search(sentence)
         if kind_reply and not hostile:
             continue
-        score = complaint.polarity(_FACTUAL.sub(" ", sentence))
-        if hostile:
-            score = min(score, -0.6)
+        scored = _FACTUAL.sub(" ", sentence)
+        if limit < 0 and not complaint.may_be_negative(scored):
+            # TextBlob would score it >= 0: only a hostile word can make it count.
+            if not hostile:
+                continue
+            score = -0.6
+        else:
+            score = complaint.polarity(scored)
+            if hostile:
+                score = min(score, -0.6)
         if score <= limit:
             yield Hit(start, end, values={"polarity": f"{score:+.2f}"})
 
