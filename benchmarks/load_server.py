@@ -8,6 +8,7 @@ connection count and prints throughput, p50/p90/p99 latency and errors.
     apt-get install -y wrk                 # Debian's wrk
     python benchmarks/load_server.py                       # 1, 16, 64 connections, 1 worker
     python benchmarks/load_server.py --workers 2 --duration 20
+    python benchmarks/load_server.py --cpu-cost            # CPU per request, no wrk needed
 
 wrk keeps every connection busy (a closed loop), so the latency at N connections
 includes the time a request waits behind the N-1 others: at 16 connections it is
@@ -155,6 +156,74 @@ def run_wrk(wrk: str, port: int, script: str, connections: int, duration: int, t
     return result
 
 
+def cpu_cost(rounds: int = 2400) -> None:
+    """CPU time per request, in process: the engine alone, then the whole ASGI app.
+
+    ``time.process_time`` counts only this process's CPU, so unlike wall-clock
+    latency it is not inflated when other work is competing for the cores.
+    """
+    import asyncio
+    import logging
+
+    import replylint
+    from replylint.server import ServerSettings, create_app
+
+    with tempfile.TemporaryDirectory(prefix="replylint-cpu-") as workdir:
+        config = os.path.join(workdir, "replylint.toml")
+        open(config, "w").close()
+        app = create_app(ServerSettings(config_path=config))
+    log = logging.getLogger("replylint.server")   # the log line is part of the cost
+    log.addHandler(logging.StreamHandler(open(os.devnull, "w")))
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    bodies = [body.encode() for body in request_bodies()]
+
+    async def one(body):
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+                 "scheme": "http", "path": "/v1/check", "raw_path": b"/v1/check", "query_string": b"",
+                 "root_path": "", "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 8080),
+                 "headers": [(b"content-type", b"application/json"),
+                             (b"content-length", str(len(body)).encode())], "state": {}}
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def send(message):
+            sent.append(message)
+
+        await app(scope, receive, send)
+        assert sent[0]["status"] == 200, sent[0]
+
+    async def run(n):
+        for i in range(n):
+            await one(bodies[i % len(bodies)])
+
+    linter = app.state.server.linters["pre-send"]
+    contexts = [replylint.Context(**context) for _, context in REPLIES]
+    asyncio.run(run(len(bodies) * 20))           # warm up
+    started = time.process_time()
+    for i in range(rounds):
+        linter.check(REPLIES[i % len(REPLIES)][0], context=contexts[i % len(REPLIES)])
+    engine = (time.process_time() - started) / rounds
+    # The server layer on its own: the same requests with the engine's answers
+    # precomputed, so the two numbers do not have to be subtracted from each other.
+    reports = {text: linter.check(text, context=context) for (text, _), context in zip(REPLIES, contexts)}
+    linter.check = lambda text, context=None: reports[text]
+    started = time.process_time()
+    asyncio.run(run(rounds))
+    layer = (time.process_time() - started) / rounds
+    del linter.check
+    print(f"CPU per request over {rounds} requests: engine {engine * 1000:.3f} ms, server layer "
+          f"{layer * 1000:.3f} ms (Starlette, validation, JSON, masking, log line; "
+          "uvicorn's HTTP parsing not included)")
+    for (text, _), context in zip(REPLIES, contexts):
+        started = time.process_time()
+        for _ in range(200):
+            linter.check(text, context=context)
+        print(f"  {(time.process_time() - started) / 200 * 1000:.3f} ms  {len(text):4d} chars  {text[:48]!r}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--connections", default="1,16,64", help="comma-separated (default 1,16,64)")
@@ -163,7 +232,12 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
     parser.add_argument("--wrk", default=shutil.which("wrk"), help="path to wrk")
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
+    parser.add_argument("--cpu-cost", action="store_true",
+                        help="instead of wrk: CPU time per request in process (engine, server layer)")
     args = parser.parse_args(argv)
+    if args.cpu_cost:
+        cpu_cost()
+        return 0
     if not args.wrk:
         raise SystemExit("wrk not found: apt-get install -y wrk")
     connections = [int(c) for c in args.connections.split(",")]
@@ -185,7 +259,8 @@ def main(argv=None) -> int:
             server.wait(timeout=30)
 
     sizes = [len(b.encode()) for b in bodies]
-    print(f"{len(bodies)} replies, bodies {min(sizes)}-{max(sizes)} bytes, "
+    print(f"load average {os.getloadavg()[0]:.1f}; "
+          f"{len(bodies)} replies, bodies {min(sizes)}-{max(sizes)} bytes, "
           f"{sum(findings)} findings across them ({sum(1 for f in findings if not f)} clean); "
           f"server workers: {args.workers}; wrk threads: {args.threads}; {args.duration}s per run; "
           f"{os.cpu_count()} CPUs")
@@ -193,8 +268,9 @@ def main(argv=None) -> int:
     print("| connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
+        kinds = ", ".join(f"{r[k]} {k}" for k in ("connect", "read", "write", "status", "timeout") if r[k])
         print(f"| {r['connections']} | {r['rps']:.0f} | {r['p50'] / 1000:.2f} | {r['p90'] / 1000:.2f} | "
-              f"{r['p99'] / 1000:.2f} | {r['max'] / 1000:.2f} | {r['errors']} |")
+              f"{r['p99'] / 1000:.2f} | {r['max'] / 1000:.2f} | {r['errors']}{f' ({kinds})' if kinds else ''} |")
     print()
     print("wrk command:", results[0]["command"].replace(script, "bodies.lua"))
     if args.json:
