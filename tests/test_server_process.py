@@ -140,3 +140,16 @@ def test_serve_options_become_settings():
         build_settings(None, 0, ())
     with pytest.raises(ServeError, match="--workers must be at least 1"):
         serve_command("127.0.0.1", 8080, None, 0, 1024, ())
+
+
+def test_serve_without_the_server_extra_says_which_extra(tmp_path):
+    # Starlette made unimportable, as on an install without replylint[server].
+    code = ("import sys\nsys.modules['starlette'] = None\nsys.modules['uvicorn'] = None\n"
+            "import click\nfrom replylint.server.cli import serve_command\n"
+            "@click.command()\ndef main():\n"
+            f"    serve_command('127.0.0.1', {free_port()}, None, 1, 1048576, ())\n"
+            "main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            cwd=tmp_path)
+    assert result.returncode == 2
+    assert "pip install 'replylint[server]'" in result.stderr and "Traceback" not in result.stderr
