@@ -67,7 +67,9 @@ FRUSTRATION_MARKERS = regex.compile(rf"\b(?:{_FRUSTRATION})", regex.IGNORECASE)
 # "behind", "approximately"), and "ill", which on Twitter is mostly "I'll".
 _NOT_SENTIMENT = regex.compile(
     r"\b(?:sorry|apologies|my\s+bad|unfortunately|sadly|games?|chicken|at\s+least|behind|approximately|ill)\b"
-    r"|(?<!\b(?:so|very|really|was|were|is|are|being|too)\s+)\bmean(?:s|t)?\b",
+    # "mean" unless it describes someone ("so mean"); the lookbehind sits after the
+    # "m" so it only runs where "mean" starts, and is bounded.
+    r"|\bm(?<!\b(?:so|very|really|was|were|is|are|being|too)\s{1,3}m)ean(?:s|t)?\b",
     regex.IGNORECASE,
 )
 

@@ -43,8 +43,8 @@ from replylint.normalize import normalize_text
 from replylint.segment import segment_reply
 
 _MERSENNE = (1 << 61) - 1
-# A link, without the sentence punctuation after it.
-_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+?(?=[.,;:!?)\]]*(?:\s|$))", regex.IGNORECASE)
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", regex.IGNORECASE)
+_URL_TRAILER = ".,;:!?)]"
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = regex.compile(r"(?<![\w@])@\w{1,30}")
 _NUMBER = regex.compile(r"(?<![\p{L}])[#£$€]?\d[\d.,:/-]*(?:st|nd|rd|th|am|pm|p|k|gb|mb)?\b", regex.IGNORECASE)
@@ -145,7 +145,7 @@ def normalise_reply(text: str, context: Optional[Context] = None) -> str:
         if seg.kind in ("greeting", "signoff", "quoted"):
             spans.append((seg.start, seg.end, "" if seg.kind == "quoted" else f"<{seg.kind}>"))
     out = _replace_spans(norm, spans)
-    out = _URL.sub("<url>", out)
+    out = _URL.sub(_url_placeholder, out)
     out = _EMAIL.sub("<email>", out)
     out = _HANDLE.sub("<handle>", out)
     for name in _known_names(context):
@@ -156,6 +156,12 @@ def normalise_reply(text: str, context: Optional[Context] = None) -> str:
     # Leading handles are how a tweet is addressed, not part of the template.
     out = _LEADING_HANDLES.sub("", out)
     return " ".join(out.split())
+
+
+def _url_placeholder(match) -> str:
+    """``<url>``, keeping the sentence punctuation that followed the link."""
+    link = match.group(0)
+    return "<url>" + link[len(link.rstrip(_URL_TRAILER)):]
 
 
 def _replace_spans(text: str, spans: list) -> str:
