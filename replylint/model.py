@@ -5,7 +5,7 @@ pickle cheaply between worker processes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Optional
 
 from replylint.severity import Applicability, Confidence, Severity
@@ -94,9 +94,11 @@ class Finding:
 
     @property
     def display_text(self) -> str:
-        """The matched words as they may be shown: masked when they are personal data."""
+        """The matched words as they may be shown: masked when they are or hold personal data."""
+        if self.masked is not None:
+            return self.masked
         if self.sensitive:
-            return self.masked or "[redacted]"
+            return "[redacted]"
         return self.text
 
     @property
@@ -133,6 +135,10 @@ class Report:
     errors: tuple = ()
     length: int = 0
 
+    def __post_init__(self):
+        if any(f.sensitive for f in self.findings):
+            object.__setattr__(self, "findings", _mask_overlaps(self.findings))
+
     @property
     def ok(self) -> bool:
         """False when any finding is at or above the blocking severity (``fail-on``)."""
@@ -156,6 +162,32 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "errors": list(self.errors),
         }
+
+
+def _mask_overlaps(findings: tuple) -> tuple:
+    """Mask personal data inside the words of *other* findings too.
+
+    A finding on a whole sentence (say, a missing sign-off) may hold a card number
+    another finding flagged; its ``display_text`` and message must not show it.
+    """
+    secrets = [f for f in findings if f.sensitive]
+    out = []
+    for f in findings:
+        inside = [s for s in secrets if s is not f and s.start < f.end and f.start < s.end]
+        if f.sensitive or not inside:
+            out.append(f)
+            continue
+        shown, message = f.text, f.message
+        for s in sorted(inside, key=lambda s: s.start, reverse=True):
+            lo, hi = max(s.start, f.start) - f.start, min(s.end, f.end) - f.start
+            raw = f.text[lo:hi]
+            mask = s.masked or "[redacted]"
+            shown = shown[:lo] + mask + shown[hi:]
+            for form in {raw, " ".join(raw.split())}:
+                if form.strip():
+                    message = message.replace(form, mask)
+        out.append(replace(f, masked=shown, message=message))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

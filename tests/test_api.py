@@ -135,3 +135,17 @@ def test_import_does_not_load_spacy_or_textblob():
 
 def test_version_is_exposed():
     assert replylint.__version__.count(".") == 2
+
+
+def test_personal_data_is_masked_inside_other_findings_too(linter):
+    text = "I'm sorry you feel that way. Your card 4111 1111 1111 1111 is on file."
+    report = linter.check(text, channel="twitter")
+    card = "4111 1111 1111 1111"
+    start = text.index(card)
+    assert any(f.sensitive for f in report.findings)
+    assert any(not f.sensitive and f.start <= start < f.end for f in report.findings), \
+        "the test needs a finding that overlaps the card number"
+    dumped = json.dumps(report.to_dict())
+    assert card not in dumped and "4111111111111111" not in dumped
+    for finding in report.findings:
+        assert text[finding.start:finding.end] == finding.text   # offsets still exact
