@@ -377,5 +377,23 @@ def init(path, force, select, ignore):
     click.echo(f"Wrote {path}. Edit it, then run: replylint check \"Your reply\"")
 
 
+@main.command(help="Serve the pre-send check API and the compose page (needs replylint[server]).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; keep it on localhost unless a proxy is in front.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: nearest replylint.toml or pyproject.toml).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes, each with its own linters.")
+@click.option("--max-body", default=1048576, show_default=True, type=click.IntRange(min=1),
+              help="Largest request body in bytes; larger gets 413.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="Allow browser calls from this origin (repeatable; default: none).")
+def serve(host, port, config_path, workers, max_body, cors_origins):
+    from replylint.server.cli import serve_command
+
+    serve_command(host, port, config_path, workers, max_body, cors_origins)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
