@@ -13,7 +13,9 @@ from replylint.segment import DEFAULT_SCOPE, INLINE_KINDS, segment_reply
 
 # A sentence ends at . ! ? (runs of them, closing quotes/brackets) followed by space,
 # or at a line break. Good enough for short replies and far cheaper than a parser.
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|\n")
+# A match starts only at the first mark of a run, and the runs are possessive: a
+# long "!!!!…x" was otherwise rescanned from every mark (quadratic).
+_SENTENCE_END = regex.compile(r"(?<![.!?…])[.!?…]++[\"')\]]*+(?=\s|$)|\n")
 
 
 class Analysis:

@@ -67,7 +67,9 @@ _VALEDICTION = (
 )
 _NAME = r"\p{Lu}[\p{L}'.-]{0,24}"
 # Trailing parts that follow a sign-off in tweets: links and "1/2" part counters.
-_TRAILER = regex.compile(r"(?:[ \t\r\n]+(?:https?://\S+|\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\)))+[ \t\r\n]*$")
+# Searched in reverse ((?r)): it is anchored at the end, and a forward search retried
+# the whole chain of units from every start, quadratic on a long run of newlines.
+_TRAILER = regex.compile(r"(?r)(?:[ \t\r\n]+(?:https?://\S+|\d{1,2}/\d{1,2}|\(\d{1,2}/\d{1,2}\)))+[ \t\r\n]*$")
 # A tweet sign-off mark may follow a space or, written tight, the last sentence's
 # punctuation or a smiley ("resolved.^EA", "allowed.- Anwar", ":)-Amie").
 _MARK_BEFORE = r"(?:^|(?<=\s)|(?<=[.!?),]))"
