@@ -75,6 +75,9 @@ class Linter:
         self.nlp.max_length = MAX_TEXT_LENGTH
         self._phrases = PhraseIndex(self.nlp, self.rules)
         self._checks = {r.code: get_check(r.check) for r in self.rules if r.check}
+        # (rule, its conditions or None when it always applies), so the common case of
+        # no ``when`` costs no call per rule per reply.
+        self._plan = [(r, None if r.when.empty else r.when) for r in self.rules]
 
     # ----------------------------------------------------------------- public
     def rule(self, code_or_slug: str):
@@ -92,8 +95,8 @@ class Linter:
         analysis = self.analyse(text, context)
         findings, errors = [], []
         matches = self._phrases.match(analysis.doc)
-        for rule in self.rules:
-            if not _holds(rule.when, analysis):
+        for rule, when in self._plan:
+            if when is not None and not _holds(when, analysis):
                 continue
             try:
                 findings.extend(self._run_rule(rule, analysis, matches))

@@ -157,27 +157,38 @@ def find_name_uses(text: str, forms) -> list:
     """Spans where any of ``forms`` is used as a whole word (case-insensitive)."""
     if not forms:
         return []
-    if text.isascii() and all(f.isascii() for f in forms):
+    if all(f.isascii() for f in forms) and (text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text)):
         # An audit meets a new customer on nearly every reply, and compiling their
-        # pattern cost ~2 ms (most of RL601's time); ASCII text and names give the
-        # same spans through str.find.
+        # pattern cost ~2 ms (most of RL601's time); with ASCII names, str.find on the
+        # lower-cased text gives the same spans.
         return _ascii_name_uses(text, forms)
     pattern = _forms_pattern(tuple(forms))
     return [m.span() for m in pattern.finditer(text)]
 
 
+# The only non-ASCII characters that match an ASCII letter under the regex module's
+# IGNORECASE (İ, ſ, Kelvin sign K); İ and K are also the only ones whose lower() holds
+# an ASCII character. Without them, lower() keeps offsets and ASCII matches exact.
+_FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
+_WORD_CHAR = regex.compile(r"\w")
+
+
 def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
+    if c.isascii():
+        return c.isalnum() or c == "_"
+    return _WORD_CHAR.match(c) is not None  # the pattern's own \w, marks included
 
 
 def _ascii_name_uses(text: str, forms) -> list:
-    """``_forms_pattern(forms).finditer(text)`` spans for ASCII ``text`` and ``forms``.
+    """``_forms_pattern(forms).finditer(text)`` spans for ASCII ``forms``.
 
     At each start the pattern takes an optional "@" and the longest form followed by
     no word character; the start must not follow a word character or "@"; matches
     do not overlap and are taken left to right.
     """
     low, n = text.lower(), len(text)
+    if len(low) != n:
+        return [m.span() for m in _forms_pattern(tuple(forms)).finditer(text)]
     ends = {}  # match start -> end of the longest form matching there
     for form in forms:
         size = len(form)
