@@ -110,6 +110,15 @@ _RUN = re.compile(r"[^\W\d_]+(?:[-*][^\W\d_]+)*")
 _NEGATIONS = frozenset({"no", "not", "never"})  # "n't" is split by its "'" first
 _SAD_EMOTICONS = (">:/", ":-/", ":/", ":\\", ">:\\", ":-.", ":-s", ":s", ">.>", ">:[", ":-(",
                   ":(", "=(", ":-[", ":[", ":{", ":-<", ":c", ":-c", "=/", ":'(", ":'''(", ";'(")
+# A sad emoticon becomes a token only where TextBlob's tokenizer can cut after it. A
+# face ending in a character it splits off ("(", "[", "{") can always be cut there; any
+# other face only before a space, the end, such a character, a quote or "n't". Inside
+# a word or a link ("https://t.co") it cannot: there ":/" is no face.
+_SPLIT_OFF = ",;:!?()[]{}`'\"@#$^&*+-|=~_"  # TextBlob's PUNCTUATION, less "."
+_CUT_AFTER = r"(?=$|\s|[.,;:!?()\[\]{}`'\"@#$^&*+\-|=~_‘’“”]|n't)"
+_SAD_EMOTICON = re.compile("|".join(
+    r"\s*".join(map(re.escape, face)) + ("" if face[-1] in _SPLIT_OFF else _CUT_AFTER)
+    for face in _SAD_EMOTICONS))
 _EOS_TOKEN = "end-of-sentence"  # TextBlob's paragraph marker can leak into the tokens
 
 
@@ -163,8 +172,7 @@ def may_be_negative(text: str) -> bool:
     if not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(positive):
         return True
     if any(c in lower for c in ":;=>"):
-        compact = "".join(lower.split())
-        return any(e in compact for e in _SAD_EMOTICONS)
+        return _SAD_EMOTICON.search(lower) is not None
     return False
 
 

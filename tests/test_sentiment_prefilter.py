@@ -58,7 +58,8 @@ def test_textblob_is_not_imported_by_the_prefilter():
 _WORDS = ["sorry", "not", "no", "never", "good", "bad", "great", "awful", "really", "very",
           "late", "happy", "unfortunately", "rip-off", "f*cking", "help", "order", "thanks",
           "isn't", "don't", "can't", ":(", ": (", ":'(", "=/", ":)", "!", "?", ".", "\n\n",
-          "well-intentioned", "Terribly", "NOT", "nice", "wrong", "2nd", "(!)", "-", "*bad*"]
+          "well-intentioned", "Terribly", "NOT", "nice", "wrong", "2nd", "(!)", "-", "*bad*",
+          "https://t.co/x", ":/", "x:(", ":-/n't", "'", "/", "(", ">.>"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -83,3 +84,14 @@ def test_polarity_at_most_agrees_with_polarity():
         for threshold in (-0.9, -0.5, -0.3, -0.1, 0.0, 0.2):
             assert complaint.polarity_at_most(text, threshold) == \
                 (complaint.polarity(text) <= threshold), (text, threshold)
+
+
+def test_the_split_off_characters_are_textblobs_punctuation():
+    _, text_module = _textblob()
+    assert set(complaint._SPLIT_OFF) == set(text_module.PUNCTUATION) - {"."}
+
+
+def test_a_link_is_no_sad_face_but_a_face_before_a_bracket_is():
+    assert not complaint.may_be_negative("See https://t.co/abc for the details")
+    assert complaint.may_be_negative("Call us at: (781) 592-4300")  # TextBlob reads ":("
+    assert complaint.polarity("Call us at: (781) 592-4300") < 0
