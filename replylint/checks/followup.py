@@ -41,13 +41,19 @@ def inbound_needs_answer(analysis) -> bool:
     inbound = analysis.context.inbound or ""
     return bool(inbound.strip()) and (analysis.inbound_complaint or bool(_QUESTION.search(inbound)))
 
+# Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
+# regex module's cache lookup, a compiled pattern ~1 µs.
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
+_LETTER = regex.compile(r"\p{L}")
+_WORDS_RUN = regex.compile(r"[\p{L}\p{N}](?:.*\S)?")
+
 
 def _all_courtesy(sentence: str) -> bool:
     """Every clause of four words or more apologises, sympathises or thanks.
 
     "That isn't for advance fares, apologies for the confusion" answers in its first clause.
     """
-    clauses = [c for c in regex.split(r"[,;:]", sentence) if len(c.split()) >= 4]
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if len(c.split()) >= 4]
     return bool(_COURTESY.search(sentence)) and all(_COURTESY.search(c) for c in clauses)
 
 
@@ -71,11 +77,11 @@ def no_next_step(analysis, rule):
     spans = []
     for start, end in analysis.sentences:
         sentence = content[start:end]
-        if not regex.search(r"\p{L}", sentence):
+        if not _LETTER.search(sentence):
             continue
         if _NEXT_STEP.search(sentence.strip()) or not _all_courtesy(sentence):
             return
-        words = regex.search(r"[\p{L}\p{N}](?:.*\S)?", sentence)
+        words = _WORDS_RUN.search(sentence)
         spans.append((start + words.start(), start + words.end()))
     if spans:
         yield Hit(spans[0][0], spans[-1][1])

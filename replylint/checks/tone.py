@@ -145,9 +145,11 @@ def english_words() -> frozenset:
                 words.add(parts[0])
     return frozenset(words)
 
+_CAPS_SUFFIX = regex.compile(r"['’]\p{Lu}{1,2}$")  # compiled once: called per capitalised word
+
 
 def _shouted(word: str, allowed) -> bool:
-    bare = regex.sub(r"['’]\p{Lu}{1,2}$", "", word)
+    bare = _CAPS_SUFFIX.sub("", word)
     if bare in allowed or word in allowed:
         return False
     return bare.lower() in english_words()
