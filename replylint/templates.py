@@ -149,7 +149,7 @@ def normalise_reply(text: str, context: Optional[Context] = None) -> str:
     out = _EMAIL.sub("<email>", out)
     out = _HANDLE.sub("<handle>", out)
     for name in _known_names(context):
-        out = regex.sub(rf"(?<!\w){regex.escape(name)}(?!\w)", "<name>", out, flags=regex.IGNORECASE)
+        out = _name_pattern(name).sub("<name>", out)
     out = _ADDRESSED_NAME.sub(", <name>", out)
     out = _NUMBER.sub("<num>", out)
     out = out.lower()
@@ -174,6 +174,13 @@ def _replace_spans(text: str, spans: list) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str):
+    # Compiled once per name: regex.sub with a pattern string paid the regex module's
+    # cache lookup (~10 µs) for every name of every earlier turn RL204 normalises.
+    return regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)", regex.IGNORECASE)
 
 
 def _known_names(context: Context) -> list:

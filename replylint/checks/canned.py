@@ -1,8 +1,11 @@
 """Checks about canned and scripted replies (RL2xx)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from replylint.checks import Hit, register_check
 from replylint.checks.apology import opening_span
+from replylint.model import Context
 from replylint.templates import normalise_reply, shingles, words
 
 
@@ -12,6 +15,16 @@ def _earlier_text(turn) -> str:
     if isinstance(turn, dict):
         return str(turn.get("text") or "")
     return str(getattr(turn, "text", "") or "")
+
+
+@lru_cache(maxsize=8192)
+def _turn_shingles(text: str, customer_name, agent_name, customer_handle) -> frozenset:
+    """Shingles of an earlier turn, normalised with the names it may hold (the only
+    context normalise_reply reads). A thread's turns come back with each of its later
+    replies and with every re-check of a draft, so they are normalised once."""
+    context = Context(customer_name=customer_name, agent_name=agent_name,
+                      customer_handle=customer_handle)
+    return frozenset(shingles(normalise_reply(text, context)))
 
 
 def _similarity(a: set, b: set) -> float:
@@ -33,7 +46,8 @@ def repeated_in_conversation(analysis, rule):
     mine = shingles(normalised)
     turns = len(ctx.history)
     for back, turn in enumerate(reversed(ctx.history), 1):
-        earlier = shingles(normalise_reply(_earlier_text(turn), ctx))
+        earlier = _turn_shingles(_earlier_text(turn), ctx.customer_name, ctx.agent_name,
+                                 ctx.customer_handle)
         score = _similarity(mine, earlier)
         if score >= threshold:
             span = opening_span(analysis, ("body",)) or opening_span(analysis)
