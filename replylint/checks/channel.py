@@ -147,6 +147,11 @@ def hard_to_read(analysis, rule):
     min_ease = rule.options.get("min-reading-ease", 30.0)
     min_words = rule.options.get("min-words-for-score", 40)
     prose = frozenset({"body"})
+    # Both checks need words: more than max_words in one sentence, or min_words in all.
+    # Sentences split only at punctuation or line breaks, which no word spans, so the
+    # words of the whole reply bound both counts; most replies are too short for either.
+    if len(_WORD.findall(analysis.norm)) < min(min_words, max_words + 1):
+        return
     scored, flagged = [], set()
     for start, end in analysis.sentences:
         # Links, @mentions, quoted text and the sign-off are not prose the customer reads.
