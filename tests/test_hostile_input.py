@@ -222,6 +222,8 @@ def _check_seconds(linter, text, context) -> float:
 KNOWN_QUADRATIC = {
     "blank-lines": "replylint/checks/tone.py english_words: a regex .match per position "
                    "over long runs of blank lines",
+    "mentions-and-emails": "replylint/privacy/detect.py resolve_overlaps and "
+                           "replylint/model.py _mask_overlaps compare every match with every other",
 }
 
 
@@ -241,6 +243,29 @@ def test_check_time_grows_linearly(every_rule, unit):
     large = unit * (32_000 // len(unit) + 1)
     every_rule.check(small, context)  # warm caches (TextBlob, lazy imports)
     ratio = _check_seconds(every_rule, large, context) / _check_seconds(every_rule, small, context)
+    assert ratio < 24, f"8x the text took {ratio:.1f}x as long"
+
+
+def _analyse_seconds(linter, text) -> float:
+    best = None
+    for _ in range(2):
+        start = time.process_time()
+        analysis = linter.analyse(text, Context())
+        for token in analysis.doc:  # the question every rule asks of every candidate
+            analysis.in_scope(token.idx, token.idx + len(token))
+        elapsed = time.process_time() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+@pytest.mark.parametrize("unit", list(SCALING_UNITS.values()), ids=list(SCALING_UNITS))
+def test_engine_time_grows_linearly(every_rule, unit):
+    # The engine's own share (normalise, HTML, segment, tokenise, scope lookups),
+    # without the rules: regression test for the quadratic scope and mention lookups.
+    small = unit * (4_000 // len(unit) + 1)
+    large = unit * (32_000 // len(unit) + 1)
+    every_rule.analyse(small, Context())
+    ratio = _analyse_seconds(every_rule, large) / _analyse_seconds(every_rule, small)
     assert ratio < 24, f"8x the text took {ratio:.1f}x as long"
 
 
