@@ -5,6 +5,7 @@ pickle cheaply between worker processes.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Optional
 
@@ -169,20 +170,30 @@ def _mask_overlaps(findings: tuple) -> tuple:
 
     A finding on a whole sentence (say, a missing sign-off) may hold a card number
     another finding flagged; its ``display_text`` and message must not show it.
+    Secrets are found by bisecting their sorted starts, so a reply with thousands of
+    findings stays n log n.
     """
-    secrets = [f for f in findings if f.sensitive]
+    secrets = sorted((f for f in findings if f.sensitive), key=lambda f: f.start)
+    starts = [s.start for s in secrets]
+    longest = max(s.end - s.start for s in secrets)
     out = []
     for f in findings:
-        inside = [s for s in secrets if s is not f and s.start < f.end and f.start < s.end]
-        if f.sensitive or not inside:
+        if f.sensitive:
+            out.append(f)
+            continue
+        # Only secrets starting in [f.start - longest, f.end) can overlap f.
+        lo = bisect_left(starts, f.start - longest)
+        hi = bisect_left(starts, f.end)
+        inside = [s for s in secrets[lo:hi] if s.end > f.start]
+        if not inside:
             out.append(f)
             continue
         shown, message = f.text, f.message
-        for s in sorted(inside, key=lambda s: s.start, reverse=True):
-            lo, hi = max(s.start, f.start) - f.start, min(s.end, f.end) - f.start
-            raw = f.text[lo:hi]
+        for s in reversed(inside):
+            lo_, hi_ = max(s.start, f.start) - f.start, min(s.end, f.end) - f.start
+            raw = f.text[lo_:hi_]
             mask = s.masked or "[redacted]"
-            shown = shown[:lo] + mask + shown[hi:]
+            shown = shown[:lo_] + mask + shown[hi_:]
             for form in {raw, " ".join(raw.split())}:
                 if form.strip():
                     message = message.replace(form, mask)
