@@ -26,6 +26,13 @@ def test_sms_segments_gsm_and_unicode():
     assert sms_segments("€" * 80)[2] == 160             # GSM extension characters count twice
 
 
+def test_sms_segments_count_a_lone_surrogate_as_one_unit():
+    # Regression: a lone surrogate made the UTF-16 encoding raise UnicodeEncodeError.
+    assert sms_segments("\ud800") == (1, 70, 1)
+    assert sms_segments("a\udfff" * 40)[2] == 80
+    assert replylint.check("\ud800", channel="sms").errors == ()
+
+
 def test_twitter_limit_is_an_option():
     text = "Your order left the warehouse this morning and arrives on Thursday."
     strict = replylint.Linter(replylint.Config(select=["RL901"], options={"RL901": {"twitter-limit": 40}}))

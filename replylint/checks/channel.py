@@ -69,7 +69,9 @@ def sms_segments(text: str, segment: int = 160) -> "tuple[int, int, int]":
         units = sum(2 if c in _GSM_EXTENDED else 1 for c in text)
         single, multi = segment, segment - 7  # a long SMS loses 7 per part to its header
     else:
-        units = len(text.encode("utf-16-le")) // 2
+        # "surrogatepass": a lone surrogate (pasted from a broken source) is still one
+        # UCS-2 unit on the phone, and must not crash the check.
+        units = len(text.encode("utf-16-le", "surrogatepass")) // 2
         single, multi = segment * 7 // 16, segment * 7 // 16 - 3  # 70 and 67 by default
     if units <= single:
         return 1, single, units
