@@ -316,7 +316,31 @@ def _build_linter(options):
         changes["ignore"] = tuple(config.ignore) + tuple(_split(options["ignore"]))
     if options.get("profile"):
         changes["profile"] = options["profile"]
-    return Linter(config.with_overrides(**changes) if changes else config)
+    linter = Linter(config.with_overrides(**changes) if changes else config)
+    _verify_user_packs(config)
+    return linter
+
+
+def _verify_user_packs(config):
+    """A user pack whose examples do not hold is a broken pack: say where, exit 2.
+
+    Built-in rules are held to their examples by the test suite; a team's own pack
+    has none, so its examples are checked each time it is used (they are few).
+    """
+    from pathlib import Path
+
+    from replylint.errors import RuleFileError
+    from replylint.verify import verify_pack_examples
+
+    base = Path(config.source).parent if config.source else Path.cwd()
+    for folder in config.rule_packs:
+        path = Path(folder) if Path(folder).is_absolute() else base / folder
+        failures = verify_pack_examples(path, config=config)
+        if failures:
+            first = failures[0]
+            more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+            raise RuleFileError(f"{first.code}: {str(first).split(': ', 2)[-1]}{more}",
+                                first.path, first.line)
 
 
 def _split(values):
@@ -375,6 +399,23 @@ def init(path, force, select, ignore):
     with _one_line_errors():
         target.write_text(config_template(_split(select), _split(ignore)), encoding="utf-8")
     click.echo(f"Wrote {path}. Edit it, then run: replylint check \"Your reply\"")
+
+
+@main.command()
+@click.argument("packs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+def verify(packs):
+    """Check that every example of your rule PACKS holds (exit 0), or say which do not (exit 1)."""
+    from replylint.verify import verify_pack_examples
+
+    failures = []
+    with _one_line_errors():
+        for pack in packs:
+            failures += verify_pack_examples(pack)
+    for failure in failures:
+        click.echo(str(failure))
+    click.echo(f"{len(failures)} example(s) do not hold." if failures else "All examples hold.",
+               err=bool(failures))
+    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
 
 
 @main.command(help="Serve the pre-send check API and the compose page (needs replylint[server]).")
