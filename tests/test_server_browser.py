@@ -13,23 +13,12 @@ import time
 
 import pytest
 
-if os.environ.get("REPLYLINT_SKIP_BROWSER") == "1":
-    pytest.skip("REPLYLINT_SKIP_BROWSER=1", allow_module_level=True)
-
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the failure is the point
-    pytest.fail("the browser test needs playwright (pip install playwright; the browser is "
-                "Debian's chromium, no 'playwright install'); set REPLYLINT_SKIP_BROWSER=1 to skip",
-                pytrace=False)
+from browser_support import CHROMIUM, CHROMIUM_ARGS, expect, sync_playwright  # noqa: E402
 
 import uvicorn  # noqa: E402
 
 from replylint.server import ServerSettings, create_app  # noqa: E402
 
-CHROMIUM = os.environ.get("REPLYLINT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 REPLY = "I'm sorry you feel that way. Your card 4111 1111 1111 1111 is on file."
 TIMEOUT = 10_000  # ms; the page checks 250 ms after the last key
 
