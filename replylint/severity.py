@@ -46,14 +46,7 @@ class Severity(str, Enum):
     @classmethod
     def parse(cls, value: "str | Severity") -> "Severity":
         """Accept a Severity or its name in any case; raise ValueError naming the choices."""
-        if isinstance(value, Severity):
-            return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ValueError(
-                f"unknown severity {value!r}; expected one of: info, warning, error"
-            ) from None
+        return _parse(cls, value, "severity")
 
 
 class Confidence(str, Enum):
@@ -68,14 +61,7 @@ class Confidence(str, Enum):
 
     @classmethod
     def parse(cls, value: "str | Confidence") -> "Confidence":
-        if isinstance(value, Confidence):
-            return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ValueError(
-                f"unknown confidence {value!r}; expected one of: low, medium, high"
-            ) from None
+        return _parse(cls, value, "confidence")
 
 
 class Applicability(str, Enum):
@@ -90,11 +76,15 @@ class Applicability(str, Enum):
 
     @classmethod
     def parse(cls, value: "str | Applicability") -> "Applicability":
-        if isinstance(value, Applicability):
-            return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ValueError(
-                f"unknown applicability {value!r}; expected one of: safe, unsafe, display"
-            ) from None
+        return _parse(cls, value, "applicability")
+
+
+def _parse(cls, value, kind: str):
+    """``value`` as a member of ``cls`` (any case), or a ValueError naming the choices."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(str(value).strip().lower())
+    except ValueError:
+        choices = ", ".join(member.value for member in cls)
+        raise ValueError(f"unknown {kind} {value!r}; expected one of: {choices}") from None
