@@ -7,6 +7,7 @@ from functools import cached_property
 import regex
 
 from replylint import complaint
+from replylint.matchers import folded
 from replylint.model import Context
 from replylint.normalize import normalize_text
 from replylint.segment import DEFAULT_SCOPE, INLINE_KINDS, segment_reply
@@ -97,6 +98,11 @@ class Analysis:
         first = max(0, self.token_index(start) - tokens)
         last = min(len(doc) - 1, self.token_index(max(start, end - 1)) + tokens)
         return (min(start, doc[first].idx), max(end, doc[last].idx + len(doc[last])))
+
+    @cached_property
+    def folded(self) -> "str | None":
+        """``norm.lower()`` for the regex prefilters (None when they cannot trust it)."""
+        return folded(self.norm)
 
     # ---------------------------------------------------------------- context
     @property

@@ -13,7 +13,8 @@ from replylint.checks import Hit, get_check, load_builtin_checks
 from replylint.config import Config
 from replylint.errors import ConfigError, RuleFileError
 from replylint.html import html_to_text, looks_like_html
-from replylint.matchers import USER_REGEX_TIMEOUT, PhraseIndex, merge_spans, regex_spans
+from replylint.matchers import (USER_REGEX_TIMEOUT, PhraseIndex, literals_for, may_match, merge_spans,
+                                regex_spans)
 from replylint.model import Context, Edit, Finding, FixResult, Report, context_from_mapping
 from replylint.normalize import normalize_text
 from replylint.rulefile import load_rule_packs
@@ -158,8 +159,13 @@ class Linter:
         else:
             spans = list(matches.get(rule.code, ()))
             timeout = None if rule.builtin else USER_REGEX_TIMEOUT
+            # Built-in regexes are skipped when the reply holds none of their words
+            # (matchers.required_literals); a user's regex always runs, so one that
+            # would time out still reports it.
+            folded = analysis.folded if rule.builtin else None
             for pattern in rule.regexes:
-                spans.extend(regex_spans(pattern, analysis.norm, timeout))
+                if may_match(literals_for(pattern), folded):
+                    spans.extend(regex_spans(pattern, analysis.norm, timeout))
             if not spans:
                 return []
             spans = [s for s in merge_spans(spans)
@@ -272,8 +278,10 @@ def _cancelled(rule, span, analysis: Analysis, matches: dict) -> bool:
             return True
         if anti.regexes:
             timeout = None if rule.builtin else USER_REGEX_TIMEOUT
+            folded = analysis.folded if rule.builtin else None
             found = _index(matches, key + "~regex", lambda: [
                 span for pattern in anti.regexes
+                if may_match(literals_for(pattern), folded)
                 for span in regex_spans(pattern, analysis.norm, timeout)])
             if found.overlaps(lo, hi):
                 return True
