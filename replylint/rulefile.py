@@ -37,8 +37,12 @@ NEEDS = {"inbound", "customer_name", "customer_handle", "customer", "agent_name"
 PACK_KEYS = {"name", "prefix", "title", "description"}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping key."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A YAML loader that remembers the line of every mapping key.
+
+    Built on libyaml's parser when PyYAML has it: reading the ~40 built-in rule files
+    took ~0.5 s with the pure-Python parser, most of a cold ``replylint check``'s
+    own time. The constructors below (and so the result) are the same either way."""
 
 
 def _construct_mapping(loader, node, deep=False):
