@@ -6,6 +6,8 @@ under a tenth of a millisecond on a typical reply.
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from replylint.privacy.addresses import find_addresses
@@ -36,11 +38,20 @@ PRIORITY = {kind: rank for rank, kind in enumerate((
 
 def resolve_overlaps(matches: "list[PiiMatch]") -> "list[PiiMatch]":
     """Keep one match per span: by priority, then the longer one; ordered by start."""
+    # Kept matches never overlap, so ordered by start their ends are ordered too: a new
+    # match can only overlap the last kept one starting before its end. A bisect over
+    # the kept starts replaces the scan of every kept match (quadratic on thousands of
+    # addresses or card numbers); the choice of what is kept is the same, as every
+    # recogniser matches at least one character.
+    starts: "list[int]" = []
     kept: "list[PiiMatch]" = []
     for m in sorted(matches, key=lambda m: (PRIORITY[m.kind], m.start - m.end, m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        i = bisect.bisect_left(starts, m.end)
+        if i and kept[i - 1].end > m.start:
+            continue
+        starts.insert(i, m.start)
+        kept.insert(i, m)
+    return kept
 
 
 def find_personal_data(text: str, *, allow_phones=(), allow_emails=(), allow_domains=(),

@@ -88,7 +88,8 @@ _OTHER_CLAUSE = regex.compile(
     regex.IGNORECASE,
 )
 # "what's" asks for the noun only when the noun follows at once: "what's your PIN".
-_WHAT_GAP = regex.compile(r"^\s+(?:your|ur|the)\s+(?:[\w'’]+\s+){0,2}$", regex.IGNORECASE)
+# Used with ``match`` between verb and noun (anchored at the verb, ``$`` at the noun).
+_WHAT_GAP = regex.compile(r"\s+(?:your|ur|the)\s+(?:[\w'’]+\s+){0,2}$", regex.IGNORECASE)
 _NOT_FULL = regex.compile(
     r"\b(?:last|final|first)\s+(?:\d|two|three|four|five|six)\b[^.!?]{0,25}$",
     regex.IGNORECASE | regex.REVERSE,
@@ -129,19 +130,35 @@ def _is_request_verb(text: str, verb, sentence_start: int) -> bool:
     """A plain verb asks only when the customer is its subject and not its object."""
     if not verb["plain"]:
         return True
-    if _AGENT_SUBJECT.search(text, sentence_start, verb.start()):
+    # ``match`` on a REVERSE pattern is anchored at the verb, where the pattern's "$" is:
+    # ``search`` would also try, and fail at, every earlier position of the sentence
+    # (quadratic over a long sentence of verbs); the answer is the same.
+    if _AGENT_SUBJECT.match(text, sentence_start, verb.start()):
         return False
     if _USED_AS_NOUN.search(text, max(sentence_start, verb.start() - 12), verb.start()):
         return False
     return _TO_THE_CUSTOMER.match(text, verb.end()) is None
 
 
-def _noun_asked(text: str, start: int, end: int, verb, noun) -> "str | None":
-    """The kind of data ``verb`` asks for with ``noun``, or None when it does not ask."""
-    gap = text[verb.end():noun.start()]
-    if _OTHER_CLAUSE.search(gap):
+def _in_sentence(pattern, text: str, start: int, end: int, seen: dict) -> bool:
+    """Whether ``pattern`` occurs in text[start:end], searched once per sentence."""
+    if pattern not in seen:
+        seen[pattern] = pattern.search(text, start, end) is not None
+    return seen[pattern]
+
+
+def _noun_asked(text: str, start: int, end: int, verb, noun, seen: dict, clause) -> "str | None":
+    """The kind of data ``verb`` asks for with ``noun``, or None when it does not ask.
+
+    ``seen`` keeps the sentence-wide searches of one sentence and ``clause`` is the
+    first other-clause word after the verb (or None): searched again for every noun,
+    they made a long sentence of repeated requests quadratic.
+    """
+    # The gap between verb and noun holds an other-clause word exactly when the first
+    # one after the verb ends before the noun (none of them runs into a noun's start).
+    if clause is not None and clause.end() <= noun.start():
         return None
-    if verb.group().lower().startswith("what") and not _WHAT_GAP.match(gap):
+    if verb.group().lower().startswith("what") and not _WHAT_GAP.match(text, verb.end(), noun.start()):
         return None
     if _NAMED_NOT_ASKED.search(text, max(start, noun.start() - 40), noun.start()):
         return None
@@ -152,11 +169,16 @@ def _noun_asked(text: str, start: int, end: int, verb, noun) -> "str | None":
     if not noun["secret"] and _NOT_FULL.search(text, max(start, noun.start() - 40), noun.start()):
         return None
     if noun["secret"]:
-        if _POSTAL_PIN.match(noun.group()) and _POSTAL_WORDS.search(text, start, end):
+        if _POSTAL_PIN.match(noun.group()) and _in_sentence(_POSTAL_WORDS, text, start, end, seen):
             # A postcode: the customer's only when it is "your".
             return "public" if _POSSESSIVE.search(text, max(start, noun.start() - 30), noun.start()) else None
-        return None if _SELF_SERVICE.search(text, start, end) else "secret"
+        return None if _in_sentence(_SELF_SERVICE, text, start, end, seen) else "secret"
     return "public"
+
+
+# The start of the word before a position (with the spaces after it): a negation phrase
+# ("do not", "no one") holding that position starts no earlier than this.
+_WORD_BEFORE = regex.compile(r"\S*\s*", regex.REVERSE)
 
 
 def _requests_in(text: str, start: int, end: int) -> dict:
@@ -167,12 +189,35 @@ def _requests_in(text: str, start: int, end: int) -> dict:
     """
     verbs = [v for v in _VERB.finditer(text, start, end) if _is_request_verb(text, v, start)]
     found: dict = {}
+    sentence = text[start:end]
+    # Where the search for a negation before the next noun resumes. Nouns come in
+    # order and each starts a word, so a negation before an earlier noun was already
+    # seen; searching only from the word before that noun keeps one long sentence of
+    # requests linear (searching from the sentence start every time was quadratic).
+    # The first search starts at 0, where the "^\s*no" alternative can match.
+    resume = 0
+    seen: dict = {}
     for i, verb in enumerate(verbs):
         until = verbs[i + 1].start() if i + 1 < len(verbs) else end
+        clause = _OTHER_CLAUSE.search(text, verb.end(), until)
         for noun in _NOUN.finditer(text, verb.end(), until):
-            if _NEGATION.search(text[start:noun.start()]):
+            upto = noun.start() - start
+            if _NEGATION.search(sentence, resume, upto):
                 return found  # a safety notice: nothing after the negation is asked for
-            kind = _noun_asked(text, start, end, verb, noun)
+            resume = _WORD_BEFORE.match(sentence, resume, upto).start()
+            # A noun can only add a kind not found yet: a secret noun is a secret (a
+            # postal "pin code" may also be public data), any other noun public data.
+            # Skipping the ones that cannot keeps thousands of repeats from each
+            # re-reading the whole sentence; the result is the same.
+            if not noun["secret"]:
+                possible = ("public",)
+            elif _POSTAL_PIN.match(noun.group()):
+                possible = ("secret", "public")
+            else:
+                possible = ("secret",)
+            if all(kind in found for kind in possible):
+                continue
+            kind = _noun_asked(text, start, end, verb, noun, seen, clause)
             if kind and kind not in found:
                 found[kind] = (verb.start(), noun)
     return found
