@@ -11,8 +11,15 @@ import time
 
 import pytest
 
+import replylint
+from replylint.model import Context
 from replylint.privacy.detect import find_personal_data
 from replylint.privacy.requests import find_data_requests
+
+def _rule(code: str, **context):
+    linter = replylint.Linter(replylint.Config(select=(code,)))
+    return lambda text: linter.check(text, Context(**context))
+
 
 GROWTH = 8
 MAX_RATIO = 24.0
@@ -52,6 +59,9 @@ CASES = {
     "one-sentence-of-requests": (find_data_requests, "send your password "),
     "one-verb-many-nouns": (lambda text: find_data_requests("send " + text), "which password "),
     "postal-pin-codes": (find_data_requests, "send your pin code "),
+    # generic_salutation matched _THERE to the end of the reply at every sentence
+    # start: the regex module scans for its literal "there" first (~35x to ~60x).
+    "salutation-starts": (_rule("RL602", customer_name="Diane Lee"), "Ok. "),
 }
 
 

@@ -64,6 +64,7 @@ _LEAD = regex.compile(r"(?:[ \t\r\n]+|@\w{1,30}[,:]?)*")
 # Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
 # regex module's cache lookup (its flag handling), a compiled pattern ~1 µs.
 _SALUTATION_AFTER = regex.compile(r"(?:\n|[.!?][ \t]+)[ \t]*")
+_SENTENCE_STOP = regex.compile(r"[.!?\n]")
 
 
 def _salutation_starts(analysis):
@@ -78,12 +79,19 @@ def _salutation_starts(analysis):
 def generic_salutation(analysis, rule):
     ctx = analysis.context
     greet = given_name(ctx.customer_name)
+    text = analysis.norm
     seen = set()
     for pos in _salutation_starts(analysis):
         if pos in seen:
             continue
         seen.add(pos)
-        m = _GENERIC.match(analysis.norm, pos) or (greet and _THERE.match(analysis.norm, pos))
+        # A salutation and what its look-aheads read hold no sentence end or line break
+        # but, at most, as their last character, so the match may stop just after the
+        # next one: unbounded, the regex module looks for _THERE's literal "there" over
+        # the rest of the reply at every position (quadratic on long replies).
+        stop = _SENTENCE_STOP.search(text, pos)
+        stop = stop.end() if stop else len(text)
+        m = _GENERIC.match(text, pos, stop) or (greet and _THERE.match(text, pos, stop))
         if not m or not analysis.in_scope(m.start(), m.end()):
             continue
         words = m.group(0)
