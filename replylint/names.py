@@ -157,7 +157,7 @@ def find_name_uses(text: str, forms) -> list:
     """Spans where any of ``forms`` is used as a whole word (case-insensitive)."""
     if not forms:
         return []
-    if all(f.isascii() for f in forms) and (text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text)):
+    if all(f.isascii() for f in forms) and (text.isascii() or FOLDS_TO_ASCII.isdisjoint(text)):
         # An audit meets a new customer on nearly every reply, and compiling their
         # pattern cost ~2 ms (most of RL601's time); with ASCII names, str.find on the
         # lower-cased text gives the same spans.
@@ -169,11 +169,11 @@ def find_name_uses(text: str, forms) -> list:
 # The only non-ASCII characters that match an ASCII letter under the regex module's
 # IGNORECASE (İ, ſ, Kelvin sign K); İ and K are also the only ones whose lower() holds
 # an ASCII character. Without them, lower() keeps offsets and ASCII matches exact.
-_FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
+FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
 _WORD_CHAR = regex.compile(r"\w")
 
 
-def _is_word_char(c: str) -> bool:
+def is_word_char(c: str) -> bool:
     if c.isascii():
         return c.isalnum() or c == "_"
     return _WORD_CHAR.match(c) is not None  # the pattern's own \w, marks included
@@ -195,9 +195,9 @@ def _ascii_name_uses(text: str, forms) -> list:
         i = low.find(form)
         while i >= 0:
             j = i + size
-            if j == n or not _is_word_char(low[j]):
+            if j == n or not is_word_char(low[j]):
                 start = i - 1 if i and low[i - 1] == "@" else i
-                if start == 0 or not (_is_word_char(low[start - 1]) or low[start - 1] == "@"):
+                if start == 0 or not (is_word_char(low[start - 1]) or low[start - 1] == "@"):
                     if j > ends.get(start, -1):
                         ends[start] = j
             i = low.find(form, i + 1)
