@@ -88,8 +88,9 @@ _OTHER_CLAUSE = regex.compile(
     regex.IGNORECASE,
 )
 # "what's" asks for the noun only when the noun follows at once: "what's your PIN".
-# Used with ``match`` between verb and noun (anchored at the verb, ``$`` at the noun).
-_WHAT_GAP = regex.compile(r"\s+(?:your|ur|the)\s+(?:[\w'’]+\s+){0,2}$", regex.IGNORECASE)
+# Matched between verb and noun: \G anchors it at the verb (``^`` would not match there,
+# at a ``pos`` past the text's start), ``$`` at the noun.
+_WHAT_GAP = regex.compile(r"\G\s+(?:your|ur|the)\s+(?:[\w'’]+\s+){0,2}$", regex.IGNORECASE)
 _NOT_FULL = regex.compile(
     r"\b(?:last|final|first)\s+(?:\d|two|three|four|five|six)\b[^.!?]{0,25}$",
     regex.IGNORECASE | regex.REVERSE,
