@@ -162,7 +162,11 @@ def wrong_customer_name(analysis, rule):
 # ----------------------------------------------------------- RL604 missing agent name
 
 # A tweet thread signs its last part: "1/3" or a trailing ">>" or "..." means more follows.
-_CONTINUED = regex.compile(r"(?:\(?(\d{1,2})/(\d{1,2})\)?|>>+|\.\.\.|…)[ \t]*(?:https?://\S+[ \t]*)*$")
+# Matched in reverse ((?r)) from the end of the text, where "$" is: one attempt instead of
+# one per ">" or "." (quadratic on runs of ">"), and each link is atomic (it ends at the
+# nearest "http" to its left), so glued links cannot be split every possible way.
+_CONTINUED = regex.compile(
+    r"(?r)(?:\(?(\d{1,2})/(\d{1,2})\)?|>>+|\.\.\.|…)[ \t]*(?:(?>https?://\S+?)[ \t]*)*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
 
 

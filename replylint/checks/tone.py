@@ -42,7 +42,9 @@ _HOSTILE = regex.compile(
     regex.IGNORECASE,
 )
 
-_TRUNCATED = regex.compile(r"\w+(?:\.{3}|…)\s*$")
+# Starts only at a word's start and never gives letters back: trying every letter of a
+# long word (then every shorter run of it) was quadratic. The match is the same.
+_TRUNCATED = regex.compile(r"(?<!\w)\w++(?:\.{3}|…)\s*$")
 
 
 def _is_question(sentence: str) -> bool:
@@ -123,7 +125,9 @@ _LABEL_AFTER = regex.compile(r"^[ \t]*(?:>|[\"”’'])")
 # Words of a run may be joined by short capitals too ("THIS IS NOT A BOARDING PASS").
 _CAPS_RUN_GAP = regex.compile(r"^[ \t,]+(?:\p{Lu}{1,2}[ \t,]+)*$")
 # Next to a capitalised word that is not English ("DYSON LIMITED"), it is part of a name.
-_CAPS_NEIGHBOUR_BEFORE = regex.compile(r"(\p{Lu}{3,})[ \t]+$")
+# Starts only at the start of a run of capitals (a match inside one implies a longer one
+# at its start): trying every capital of a long run was quadratic. The match is the same.
+_CAPS_NEIGHBOUR_BEFORE = regex.compile(r"(?<!\p{Lu})(\p{Lu}{3,})[ \t]+$")
 _CAPS_NEIGHBOUR_AFTER = regex.compile(r"^[ \t]+(\p{Lu}{3,})\b")
 _REPEATED_MARKS = regex.compile(r"[!?]*(?:!!|\?\?)[!?]*|[!?]{3,}")
 # Rare words in the list are mostly names and codes ("NUR", "ONT"); shouted words are common.
