@@ -135,22 +135,7 @@ def _html_cases():
                     yield pytest.param(rule, example, id=f"{rule.code}-{kind}-{i + 1}")
 
 
-# Rule regexes anchored at the very start of the reply (``^`` without (?m)) do not
-# see a reply that opens with markup, as they do not see one that opens with a blank
-# line. Known cases, for the rule owners; strict, so a fix shows up here.
-ANCHORED_AT_START = {"RL501-fail-10"}
-
-
-def _marked_html_cases():
-    for case in _html_cases():
-        if case.id in ANCHORED_AT_START:
-            yield pytest.param(*case.values, id=case.id, marks=pytest.mark.xfail(
-                strict=True, reason="rule regex anchored at ^ (start of reply)"))
-        else:
-            yield case
-
-
-@pytest.mark.parametrize("rule, example", list(_marked_html_cases()))
+@pytest.mark.parametrize("rule, example", list(_html_cases()))
 def test_every_rule_example_reads_the_same_as_html(every_rule, rule, example):
     """The same reply sent as HTML gets the same verdict, on the same words."""
     source = _as_html(example.text)
@@ -159,6 +144,17 @@ def test_every_rule_example_reads_the_same_as_html(every_rule, rule, example):
                    for f in report.findings if f.code == rule.code)
     wanted = sorted(" ".join(example.text[s:e].split()) for s, e in example.spans)
     assert fired == wanted, f"{rule.path}:{example.line}: as HTML {rule.code} fired on {fired}"
+
+
+@pytest.mark.parametrize("lead", ["", "\n", "\n\n      ", "<div><p>"])
+def test_a_reply_starts_at_its_first_non_space_character(every_rule, lead):
+    # Regression: RL501's greeting look-behind was anchored at the very start of the
+    # reply, so a blank line or markup in front of "Hi Diana," hid the jibe after it.
+    for body, hit in (("Hi Diana, actually, you need to sign in first.", "actually"),
+                      ("Obviously, the offer ended on Monday.", "Obviously")):
+        source = lead + body
+        report = well_formed(source, every_rule.check(source))
+        assert [f.text for f in report.findings if f.code == "RL501"] == [hit], source
 
 
 def _strip_tags(fragment: str) -> str:
