@@ -54,6 +54,8 @@ CASES = {
     # (~20x and ~45x before the fix).
     "addresses": (find_personal_data, "10 Downing Street SW1A 2AA "),
     "emails": (find_personal_data, "a@b.co "),
+    # and the link filter tested every match against every link (~36x).
+    "emails-and-links": (find_personal_data, "a@b.co https://x.y/a@b.co "),
     # _requests_in searched from the sentence start for every verb and every noun
     # (~50x to ~60x before the fix).
     "one-sentence-of-requests": (find_data_requests, "send your password "),

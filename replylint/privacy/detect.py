@@ -54,6 +54,11 @@ def resolve_overlaps(matches: "list[PiiMatch]") -> "list[PiiMatch]":
     return kept
 
 
+def _inside_link(m: PiiMatch, urls: list, starts: list) -> bool:
+    i = bisect.bisect_right(starts, m.start)
+    return bool(i) and m.end <= urls[i - 1][1]
+
+
 def find_personal_data(text: str, *, allow_phones=(), allow_emails=(), allow_domains=(),
                        regions=("US", "GB")) -> "list[PiiMatch]":
     """Every piece of customer personal data in ``text``, validated and masked."""
@@ -76,6 +81,10 @@ def find_personal_data(text: str, *, allow_phones=(), allow_emails=(), allow_dom
     if not found:
         return found
     if "://" in text or "www." in text.lower():
+        # Links from finditer do not overlap and come in order, so only the last one
+        # starting at or before a match can hold it: a bisect, not a scan of every link
+        # for every match (quadratic on a reply of many links and addresses).
         urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
-        found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in urls)]
+        starts = [s for s, _ in urls]
+        found = [m for m in found if not _inside_link(m, urls, starts)]
     return resolve_overlaps(found)
