@@ -104,6 +104,11 @@ class Linter:
             except TimeoutError:
                 errors.append({"code": rule.code, "message": f"{rule.code} gave up: its regex took "
                                f"longer than {USER_REGEX_TIMEOUT} s on this reply"})
+            except Exception as exc:  # noqa: BLE001 - one broken rule must not sink the reply
+                # A linter in a send path never crashes the send: the other rules'
+                # findings stand, and the failure is reported, not swallowed.
+                errors.append({"code": rule.code, "message": f"{rule.code} failed on this reply: "
+                               f"{type(exc).__name__}: {exc}"})
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return Report(tuple(findings), self._fail_on, tuple(errors), len(text))
 

@@ -149,3 +149,23 @@ def test_personal_data_is_masked_inside_other_findings_too(linter):
     assert card not in dumped and "4111111111111111" not in dumped
     for finding in report.findings:
         assert text[finding.start:finding.end] == finding.text   # offsets still exact
+
+
+def test_a_rule_that_raises_becomes_a_report_error_not_a_crash(tmp_path):
+    from replylint.checks import register_check
+
+    @register_check("tests.always_breaks")
+    def always_breaks(analysis, rule):
+        raise RuntimeError("boom")
+
+    pack = tmp_path / "broken"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: broken\nprefix: BRK\n")
+    (pack / "BRK101-breaks.yaml").write_text(
+        "code: BRK101\nslug: breaks\nseverity: error\nconfidence: high\nmessage: m\nwhy: w\n"
+        "match: {check: tests.always_breaks}\nexamples: {fail: ['[[x]]'], pass: ['y']}\n")
+    linter = Linter(Config(rule_packs=[str(pack)], select=["BRK101", "RL101"]))
+    report = linter.check("I'm sorry you feel that way.")
+    assert [f.code for f in report.findings] == ["RL101"]
+    assert report.errors == ({"code": "BRK101",
+                              "message": "BRK101 failed on this reply: RuntimeError: boom"},)

@@ -26,6 +26,7 @@ def every_rule_linter():
 @pytest.mark.parametrize("rule, example", list(_cases()))
 def test_rule_example(every_rule_linter, rule, example):
     report = every_rule_linter.check(example.text, example.context)
+    assert report.errors == (), report.errors
     got = sorted((f.start, f.end) for f in report.findings if f.code == rule.code)
     expected = sorted(example.spans)
     shown = [example.text[s:e] for s, e in got]
