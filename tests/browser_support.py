@@ -24,3 +24,26 @@ CHROMIUM = os.environ.get("REPLYLINT_CHROMIUM", "/usr/bin/chromium")
 # cannot reach.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_context(width: int = 1200, height: int = 900):
+    """A fresh headless chromium context (its own profile folder); fails if chromium is missing."""
+    import contextlib
+    import tempfile
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium "
+                    "(or set REPLYLINT_SKIP_BROWSER=1 to skip)", pytrace=False)
+
+    @contextlib.contextmanager
+    def running():
+        with sync_playwright() as playwright:
+            context = playwright.chromium.launch_persistent_context(
+                tempfile.mkdtemp(prefix="replylint-chromium-"), executable_path=CHROMIUM,
+                args=CHROMIUM_ARGS, headless=True, viewport={"width": width, "height": height})
+            try:
+                yield context
+            finally:
+                context.close()
+
+    return running()

@@ -11,12 +11,11 @@ pass without having run it.
 """
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, expect, sync_playwright  # noqa: E402
+from browser_support import chromium_context, expect  # noqa: E402
 
 from click.testing import CliRunner  # noqa: E402
 
@@ -66,15 +65,8 @@ def report_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser_context():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium "
-                    "(or set REPLYLINT_SKIP_BROWSER=1 to skip)", pytrace=False)
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tempfile.mkdtemp(prefix="replylint-chromium-"), executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS, headless=True, viewport={"width": 1200, "height": 900})
+    with chromium_context(width=1200) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture

@@ -5,15 +5,13 @@ point elsewhere) through Playwright. Set REPLYLINT_SKIP_BROWSER=1 to skip it;
 otherwise a missing browser or Playwright is a failure, not a skip, so CI cannot
 pass without having run it.
 """
-import os
 import socket
-import tempfile
 import threading
 import time
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, expect, sync_playwright  # noqa: E402
+from browser_support import chromium_context, expect  # noqa: E402
 
 import uvicorn  # noqa: E402
 
@@ -46,15 +44,8 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser_context():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium "
-                    "(or set REPLYLINT_SKIP_BROWSER=1 to skip)", pytrace=False)
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tempfile.mkdtemp(prefix="replylint-chromium-"), executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS, headless=True, viewport={"width": 1100, "height": 900})
+    with chromium_context(width=1100) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture
