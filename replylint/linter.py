@@ -11,7 +11,7 @@ import regex
 from replylint.analysis import Analysis, SpanIndex
 from replylint.checks import Hit, get_check, load_builtin_checks
 from replylint.config import Config
-from replylint.errors import ConfigError, RuleFileError
+from replylint.errors import RuleFileError
 from replylint.html import html_to_text, looks_like_html
 from replylint.matchers import (USER_REGEX_TIMEOUT, PhraseIndex, literals_for, may_match, merge_spans,
                                 regex_spans)
