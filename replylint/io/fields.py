@@ -196,3 +196,26 @@ def _text_or_none(value: Any) -> Optional[str]:
         value = int(value)  # ids read as 1234.0 by spreadsheet tools
     text = str(value).strip()
     return text or None
+
+
+def map_rows(items, source: str, mapping=None, defaults=None, notify=None, *,
+             header_first: bool = False, literal_lines: bool = False):
+    """Turn ``(line, row)`` items into Records, passing InputErrors through.
+
+    The field map is resolved once, from the header (``header_first``: the first
+    item's row is the list of column names) or else from the first row's keys, and
+    reported through ``notify(source, field_map)``.
+    """
+    field_map = None
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        line_no, row = item
+        if field_map is None:
+            field_map = FieldMap.resolve(row if header_first else row.keys(), mapping)
+            if notify:
+                notify(source, field_map)
+            if header_first:
+                continue
+        yield field_map.to_record(row, source, line_no, defaults, literal_lines=literal_lines)

@@ -5,7 +5,7 @@ import json
 from typing import Iterator
 
 from replylint.errors import InputError
-from replylint.io.fields import FieldMap
+from replylint.io.fields import map_rows
 from replylint.io.record import Item
 from replylint.io.source import display_name, has_undecodable, open_text, undecodable_message
 
@@ -35,15 +35,4 @@ def iter_json_objects(path, what: str = "reply") -> Iterator["tuple[int, dict] |
 
 def read_jsonl(path, mapping=None, defaults=None, notify=None) -> Iterator[Item]:
     """One Record per JSON object line; fields detected from the first object."""
-    source = display_name(path)
-    field_map = None
-    for item in iter_json_objects(path):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        line_no, row = item
-        if field_map is None:
-            field_map = FieldMap.resolve(row.keys(), mapping)
-            if notify:
-                notify(source, field_map)
-        yield field_map.to_record(row, source, line_no, defaults)
+    yield from map_rows(iter_json_objects(path), display_name(path), mapping, defaults, notify)

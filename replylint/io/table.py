@@ -6,7 +6,7 @@ import sys
 from typing import Iterator
 
 from replylint.errors import InputError
-from replylint.io.fields import FieldMap
+from replylint.io.fields import map_rows
 from replylint.io.record import Item
 from replylint.io.source import display_name, inner_suffix, open_text
 
@@ -54,16 +54,5 @@ def iter_rows(path) -> Iterator["tuple[int, dict] | tuple[int, list] | InputErro
 
 def read_csv(path, mapping=None, defaults=None, notify=None) -> Iterator[Item]:
     """One Record per row; the header names the fields."""
-    source = display_name(path)
-    field_map = None
-    for item in iter_rows(path):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        line_no, row = item
-        if field_map is None:
-            field_map = FieldMap.resolve(row, mapping)
-            if notify:
-                notify(source, field_map)
-            continue
-        yield field_map.to_record(row, source, line_no, defaults, literal_lines=True)
+    yield from map_rows(iter_rows(path), display_name(path), mapping, defaults, notify,
+                        header_first=True, literal_lines=True)
