@@ -13,16 +13,14 @@ from typing import Iterator
 from replylint.errors import InputError
 from replylint.io.fields import FieldMap
 from replylint.io.record import Item
-from replylint.io.source import (display_name, first_undecodable_line, has_undecodable, inner_suffix,
-                                 open_text, undecodable_message)
+from replylint.io.source import display_name, inner_suffix, read_whole
 
 
 def read_macros(path, mapping=None, defaults=None, notify=None) -> Iterator[Item]:
     source = display_name(path)
-    with open_text(path) as stream:
-        content = stream.read()
-    if has_undecodable(content):
-        yield InputError(undecodable_message(content), source, first_undecodable_line(content))
+    content = read_whole(path)
+    if isinstance(content, InputError):
+        yield content
         return
     try:
         data = _parse(content, inner_suffix(path))

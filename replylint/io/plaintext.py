@@ -7,7 +7,7 @@ from typing import Iterator
 from replylint.errors import InputError
 from replylint.io.fields import build_record
 from replylint.io.record import Item
-from replylint.io.source import (display_name, first_undecodable_line, has_undecodable, open_text,
+from replylint.io.source import (display_name, has_undecodable, open_text, read_whole,
                                  undecodable_message)
 
 
@@ -43,10 +43,9 @@ def _block_record(lines, source, start, defaults) -> Item:
 def read_whole_file(path, mapping=None, defaults=None, notify=None) -> Iterator[Item]:
     """The whole file is one reply (a template in a folder of .txt/.md macros)."""
     source = display_name(path)
-    with open_text(path) as stream:
-        text = stream.read()
-    if has_undecodable(text):
-        yield InputError(undecodable_message(text), source, first_undecodable_line(text))
+    text = read_whole(path)
+    if isinstance(text, InputError):
+        yield text
         return
     values = dict(defaults or {})
     values.update({"text": text.rstrip("\n"), "id": Path(source).stem if source != "<stdin>" else source})

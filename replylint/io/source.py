@@ -115,3 +115,14 @@ def first_undecodable_line(text: str) -> int:
     """The 1-based line of ``text`` holding its first invalid byte."""
     match = _UNDECODABLE.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def read_whole(path: "str | Path"):
+    """The file's text, or the InputError naming the line of its first invalid byte."""
+    from replylint.errors import InputError
+
+    with open_text(path) as stream:
+        text = stream.read()
+    if has_undecodable(text):
+        return InputError(undecodable_message(text), display_name(path), first_undecodable_line(text))
+    return text
