@@ -13,7 +13,7 @@ from replylint.checks import Hit, get_check, load_builtin_checks
 from replylint.config import Config
 from replylint.errors import RuleFileError
 from replylint.html import html_to_text, looks_like_html
-from replylint.matchers import (USER_REGEX_TIMEOUT, PhraseIndex, literals_for, may_match, merge_spans,
+from replylint.matchers import (USER_REGEX_TIMEOUT, PhraseIndex, literals_for, may_match_all, merge_spans,
                                 regex_spans)
 from replylint.model import Context, Edit, Finding, FixResult, Report, context_from_mapping
 from replylint.normalize import normalize_text
@@ -76,9 +76,10 @@ class Linter:
         self.nlp.max_length = MAX_TEXT_LENGTH
         self._phrases = PhraseIndex(self.nlp, self.rules)
         self._checks = {r.code: get_check(r.check) for r in self.rules if r.check}
-        # (rule, its conditions or None when it always applies), so the common case of
-        # no ``when`` costs no call per rule per reply.
-        self._plan = [(r, None if r.when.empty else r.when) for r in self.rules]
+        # (rule, its conditions or None when it always applies, its regex gates or None),
+        # so the common case of no ``when`` costs no call per rule per reply, and a data
+        # rule with no phrase match and no regex whose words are present costs no call.
+        self._plan = [(r, None if r.when.empty else r.when, _regex_gates(r)) for r in self.rules]
 
     # ----------------------------------------------------------------- public
     def rule(self, code_or_slug: str):
@@ -96,7 +97,14 @@ class Linter:
         analysis = self.analyse(text, context)
         findings, errors = [], []
         matches = self._phrases.match(analysis.doc)
-        for rule, when in self._plan:
+        folded = analysis.folded
+        for rule, when, gates in self._plan:
+            if gates is not None and rule.code not in matches:
+                for groups in gates:
+                    if may_match_all(groups, folded):
+                        break
+                else:
+                    continue  # nothing this rule looks for is in the reply
             if when is not None and not _holds(when, analysis):
                 continue
             try:
@@ -169,7 +177,7 @@ class Linter:
             # would time out still reports it.
             folded = analysis.folded if rule.builtin else None
             for pattern in rule.regexes:
-                if may_match(literals_for(pattern), folded):
+                if may_match_all(literals_for(pattern), folded):
                     spans.extend(regex_spans(pattern, analysis.norm, timeout))
             if not spans:
                 return []
@@ -212,6 +220,15 @@ class Linter:
             text=raw, suggestion=suggestion, replacement=hit.replacement,
             applicability=rule.applicability, url=rule.url, sensitive=hit.sensitive, masked=masked,
         )
+
+
+def _regex_gates(rule) -> "tuple | None":
+    """The literal groups of each of a built-in data rule's regexes, or None when the
+    rule must always run (a check function, a user's rule, or an unfilterable regex)."""
+    if rule.check or not rule.builtin:
+        return None
+    gates = tuple(literals_for(pattern) for pattern in rule.regexes)
+    return None if any(g is None for g in gates) else gates
 
 
 def _compile_allow_words(words) -> "regex.Pattern | None":
@@ -286,7 +303,7 @@ def _cancelled(rule, span, analysis: Analysis, matches: dict) -> bool:
             folded = analysis.folded if rule.builtin else None
             found = _index(matches, key + "~regex", lambda: [
                 span for pattern in anti.regexes
-                if may_match(literals_for(pattern), folded)
+                if may_match_all(literals_for(pattern), folded)
                 for span in regex_spans(pattern, analysis.norm, timeout)])
             if found.overlaps(lo, hi):
                 return True

@@ -80,19 +80,27 @@ def merge_spans(spans) -> list:
 
 # ------------------------------------------------------------ regex prefilters
 # A rule's regex runs on every reply, though most replies hold none of its words.
-# ``required_literals`` reads a pattern's structure and returns words of which every
-# match must contain one ("sorry" or "apolog" for r"\b(?:sorry|apolog\w+)\b ..."); a
-# reply whose lower-cased text holds none of them cannot match, and the regex is
-# skipped. The answer must never be wrong, so anything unsure gives None (no prefilter).
+# ``required_literal_sets`` reads a pattern's structure and returns groups of strings:
+# every match contains one string of EACH group ("sorry" or "apologise" or
+# "apologize", and "but", for r"\b(?:sorry|apologi[sz]e)\b.{0,9}but"). A reply whose
+# lower-cased text misses one whole group cannot match, and the regex is skipped.
+# The answer must never be wrong, so anything unsure gives None (no prefilter).
 
 # Syntax the regex module reads differently from Python's re parser, which we borrow:
 # POSIX classes, fuzzy matching, reverse search, version and full-case flags.
 _UNSURE = ("[[", "{e", "{i", "{d", "{s", "(?r", "(?f", "(?V", "(?|")
+# Unicode properties (\p{L}) are regex-only syntax; for finding required literals any
+# class that is not a literal serves, so they are read as \w / \W (never as text).
+_PROPERTY = r"(\\\\)|\\([pP])\{[^}]*\}"
+# A run of literals is widened through a small class or choice ("hi" + [ \t] gives
+# "hi " and "hi\t") while the alternatives stay this few.
+_MAX_ALTERNATIVES = 16
 
 
-def required_literals(pattern) -> "tuple | None":
-    """Lower-case ASCII strings, one of which every match of ``pattern`` contains; None
-    when that cannot be said (then the pattern always runs)."""
+def required_literal_sets(pattern) -> "tuple | None":
+    """Groups of lower-case ASCII strings such that every match of ``pattern`` holds one
+    string of each group, most selective group first; None when nothing can be said
+    (then the pattern always runs)."""
     import regex
 
     if pattern.flags & (regex.FULLCASE | regex.VERSION1) or any(u in pattern.pattern for u in _UNSURE):
@@ -101,54 +109,138 @@ def required_literals(pattern) -> "tuple | None":
         import re._parser as sre_parse  # Python >= 3.11
     except ImportError:  # pragma: no cover - older Pythons
         import sre_parse
+    source = regex.sub(_PROPERTY, lambda m: m.group(1) or ("\\w" if m.group(2) == "p" else "\\W"),
+                       pattern.pattern)
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags & regex.VERBOSE)
+        tree = sre_parse.parse(source, pattern.flags & regex.VERBOSE)
     except Exception:  # noqa: BLE001 - regex-only syntax: no prefilter, never an error
         return None
-    found = _required(list(tree), sre_parse)
-    return tuple(sorted(found)) if found else None
+    c = sre_parse._constants if hasattr(sre_parse, "_constants") else sre_parse
+    groups = {tuple(sorted(g)) for g in _required(list(tree), c) if _useful(g)}
+    if not groups:
+        return None
+    return tuple(sorted(groups, key=_selectivity))
 
 
-def _required(items, sre) -> "set | None":
-    """A set of strings one of which the sequence ``items`` must contain, or None."""
-    c = sre._constants if hasattr(sre, "_constants") else sre
-    candidates, run = [], []
+def required_literals(pattern) -> "tuple | None":
+    """The most selective group of ``required_literal_sets`` (one of which every match holds)."""
+    groups = required_literal_sets(pattern)
+    return groups[0] if groups else None
 
-    def flush():
-        # Only ASCII letters, digits and punctuation: a non-ASCII literal may match a
-        # character whose lower() differs (final sigma), so it splits the run.
-        if run:
-            candidates.append({"".join(run).lower()})
-            run.clear()
+
+def _selectivity(group) -> tuple:
+    # Checked in this order: few strings (cheap to check) that are long (likely to be
+    # absent) first; a group of one rare character beats a list of 25 short words.
+    return (len(group) / min(map(len, group)) ** 2, group)
+
+
+def _useful(group) -> bool:
+    return bool(group) and all(group) and not all(g.isspace() for g in group)
+
+
+def _exact(items, c) -> "set | None":
+    """The strings the sequence ``items`` matches, when it is a short choice of literals
+    (zero-width assertions count as the empty string); otherwise None."""
+    out = {""}
+    for op, av in items:
+        strings = _exact_item(op, av, c)
+        if strings is None:
+            return None
+        out = {a + b for a in out for b in strings}
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _exact_item(op, av, c) -> "set | None":
+    # Only ASCII: a non-ASCII literal may match a character whose lower() differs
+    # (final sigma), so it is never part of a required string.
+    if op is c.LITERAL:
+        return {chr(av).lower()} if av < 128 else None
+    if op is c.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is not c.LITERAL or value >= 128:
+                return None
+            chars.add(chr(value).lower())
+        return chars or None
+    if op is c.AT or op is c.ASSERT_NOT or op is c.ASSERT:
+        return {""}  # zero width: the text on either side is contiguous
+    if op is c.SUBPATTERN:
+        return _exact(list(av[-1]), c)
+    if op is c.BRANCH:
+        out = set()
+        for branch in av[1]:
+            strings = _exact(list(branch), c)
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= _MAX_ALTERNATIVES else None
+    return None
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _required(items, c) -> list:
+    """Sets of strings; every match of the sequence ``items`` holds one of each set."""
+    groups, run = [], {""}
+    repeats = tuple(getattr(c, name) for name in _REPEATS if hasattr(c, name))
+
+    def flush(start=None):
+        nonlocal run
+        if run != {""}:
+            groups.append(run)
+        run = start or {""}
 
     for op, av in items:
-        if op is c.LITERAL and av < 128:
-            run.append(chr(av))
+        if op is c.ASSERT:
+            # A positive look-ahead or look-behind: its text is in the reply too.
+            groups.extend(_required(list(av[1]), c))
+        strings = _exact_item(op, av, c)
+        if strings is not None:
+            joined = {a + b for a in run for b in strings}
+            if len(joined) <= _MAX_ALTERNATIVES:
+                run = joined
+            else:
+                flush(strings)
+            continue
+        if op in repeats and av[0] >= 1:
+            body = list(av[2])
+            strings = _exact(body, c)
+            if strings is not None and "" not in strings:
+                # The match starts with one body string and ends with one: the run so
+                # far joins the first, and the last begins the next run.
+                if len(strings) == 1:  # "X{3,}" needs "xxx"
+                    joined = {a + next(iter(strings)) * min(av[0], 8) for a in run}
+                else:
+                    joined = {a + b for a in run for b in strings}
+                if len(joined) <= _MAX_ALTERNATIVES:
+                    groups.append(joined)
+                else:
+                    flush()
+                run = set(strings)
+                continue
+            flush()
+            groups.extend(_required(body, c))
             continue
         flush()
-        found = None
         if op is c.SUBPATTERN:
-            found = _required(list(av[-1]), sre)
+            groups.extend(_required(list(av[-1]), c))
         elif op is c.ATOMIC_GROUP:
-            found = _required(list(av), sre)
+            groups.extend(_required(list(av), c))
         elif op is c.BRANCH:
-            options = [_required(list(branch), sre) for branch in av[1]]
-            if all(options):
-                found = set().union(*options)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            body = list(av[2])
-            if len(body) == 1 and body[0][0] is c.LITERAL and body[0][1] < 128:
-                found = {chr(body[0][1]).lower() * min(av[0], 8)}  # "X{3,}" needs "xxx"
-            else:
-                found = _required(body, sre)
-        if found:
-            candidates.append(found)
+            best = []
+            for branch in av[1]:
+                options = [g for g in _required(list(branch), c) if _useful(g)]
+                if not options:
+                    best = None
+                    break
+                best.append(min(options, key=_selectivity))
+            if best:
+                groups.append(set().union(*best))
     flush()
-    candidates = [cand for cand in candidates if all(cand)]
-    if not candidates:
-        return None
-    # The most selective: longest shortest string, then fewest strings.
-    return max(candidates, key=lambda cand: (min(map(len, cand)), -len(cand)))
+    return groups
 
 
 # Text characters that match an ASCII letter under the regex module's IGNORECASE but
@@ -161,11 +253,11 @@ _LITERALS: dict = {}
 
 
 def literals_for(pattern) -> "tuple | None":
-    """``required_literals(pattern)``, worked out once per compiled pattern."""
+    """``required_literal_sets(pattern)``, worked out once per compiled pattern."""
     try:
         return _LITERALS[pattern]
     except KeyError:
-        found = _LITERALS[pattern] = required_literals(pattern)
+        found = _LITERALS[pattern] = required_literal_sets(pattern)
         return found
 
 
@@ -184,3 +276,16 @@ def may_match(literals, lower: "str | None") -> bool:
         if literal in lower:
             return True
     return False
+
+
+def may_match_all(groups, lower: "str | None") -> bool:
+    """False only when ``lower`` misses every string of one of ``groups``."""
+    if groups is None or lower is None:
+        return True
+    for group in groups:
+        for literal in group:
+            if literal in lower:
+                break
+        else:
+            return False
+    return True

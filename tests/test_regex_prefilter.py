@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replylint.matchers import folded, may_match, required_literals
+from replylint.matchers import folded, may_match, may_match_all, required_literal_sets, required_literals
 from replylint.rulefile import load_rule_packs
 
 RULES = load_rule_packs()
@@ -22,6 +22,7 @@ EXAMPLES = [e.text for r in RULES for e in r.examples_fail + r.examples_pass]
 def _agrees(pattern, text):
     if pattern.search(text):
         assert may_match(required_literals(pattern), folded(text)), (pattern.pattern, text)
+        assert may_match_all(required_literal_sets(pattern), folded(text)), (pattern.pattern, text)
 
 
 def test_every_builtin_pattern_on_every_example():
@@ -32,9 +33,19 @@ def test_every_builtin_pattern_on_every_example():
 
 
 def test_literals_of_simple_patterns():
-    # the most selective requirement wins: any of two long words over one short one
-    assert required_literals(regex.compile(r"\b(?:sorry|apologi[sz]e)\b.{0,9}but")) == ("apologi", "sorry")
-    assert set(required_literals(regex.compile(r"\b(?:sorry|apologi[sz]e)\b"))) == {"sorry", "apologi"}
+    # every requirement, the cheapest to check and likeliest to be absent first
+    assert required_literal_sets(regex.compile(r"\b(?:sorry|apologi[sz]e)\b.{0,9}but")) == (
+        ("but",), ("apologise", "apologize", "sorry"))
+    assert required_literals(regex.compile(r"\b(?:sorry|apologi[sz]e)\b.{0,9}but")) == ("but",)
+    assert set(required_literals(regex.compile(r"\b(?:sorry|apologi[sz]e)\b"))) == {
+        "sorry", "apologise", "apologize"}
+    # a run of literals widens through a small class and across zero-width assertions
+    assert required_literal_sets(regex.compile(r"\b(?:Hi|Hey)[ \t]+,")) == (
+        ("hey\t", "hey ", "hi\t", "hi "), ("\t,", " ,"))
+    # a look-ahead's words are required too, and Unicode properties are no obstacle
+    assert required_literal_sets(regex.compile(r"(?=well|actually)(?<=\p{L} )so")) == (
+        ("actually", "well"), ("so",))
+    assert required_literals(regex.compile(r"a(?!b)c")) == ("ac",)
     assert required_literals(regex.compile(r"(?<![\w-])X{3,}(?![\w-])")) == ("xxx",)
     assert required_literals(regex.compile(r"\p{Lu}+")) is None          # regex-only syntax
     assert required_literals(regex.compile(r"(?:cat)?dog|\d+")) is None  # a branch with no word
