@@ -79,20 +79,225 @@ NEGATIVE_POLARITY = -0.3
 UPSET_POLARITY = -0.55
 
 
-@lru_cache(maxsize=1)
-def _sentiment():
-    # TextBlob's own PatternAnalyzer.analyze(text).polarity is this call plus a
-    # namedtuple class built on every call (~0.2 ms); the value is the same.
-    from textblob.en import sentiment  # lazy: ~0.4 s import
+# ------------------------------------------------------------ TextBlob's polarity
+# TextBlob's polarity (``textblob.en.sentiment(text)[0]``: its pattern-derived
+# tokenizer, then the lexicon assessments) reproduced step for step on TextBlob's own
+# lexicon file, without importing TextBlob: ``import textblob`` pulls in NLTK and numpy
+# (~0.5 s), its tokenizer looks up a regex per contraction, and its assessments go
+# through a lazy dict per word. Every step below is TextBlob's, in the same order and
+# with the same float arithmetic; only equivalent shortcuts differ (a ``re.sub`` of a
+# literal is ``str.replace``; collapsing whitespace then splitting on it is splitting
+# on it). tests/test_tone_gates.py holds the value equal to TextBlob's on the corpora's
+# texts and on generated ones, and these constants equal to TextBlob's.
+_PUNCTUATION = ".,;:!?()[]{}`''\"@#$^&*+-|=~_"  # TextBlob's PUNCTUATION
+_PUNCT = tuple(_PUNCTUATION.replace(".", ""))
+_PUNCT_CHARS = frozenset(_PUNCT)
+_PUNCT_DOT = _PUNCT + (".",)
+_PUNCT_DOT_CHARS = frozenset(_PUNCT_DOT)
+_ABBREVIATIONS = frozenset((
+    "a.", "adj.", "adv.", "al.", "a.m.", "c.", "cf.", "comp.", "conf.", "def.", "ed.",
+    "e.g.", "esp.", "etc.", "ex.", "f.", "fig.", "gen.", "id.", "i.e.", "int.", "l.", "m.",
+    "Med.", "Mil.", "Mr.", "n.", "n.q.", "orig.", "pl.", "pred.", "pres.", "p.m.", "ref.",
+    "v.", "vs.", "w/"))
+_RE_ABBR1 = re.compile(r"^[A-Za-z]\.$")
+_RE_ABBR2 = re.compile(r"^([A-Za-z]\.)+$")
+_RE_ABBR3 = re.compile("^[A-Z][" + "|".join("bcdfghjklmnpqrstvwxz") + "]+.$")
+_REPLACEMENTS = {"'d": " 'd", "'m": " 'm", "'s": " 's", "'ll": " 'll", "'re": " 're",
+                 "'ve": " 've", "n't": " n't"}
+_EOS = "END-OF-SENTENCE"
+_RE_LINEBREAK = re.compile(r"\n{2,}")
+_RE_SARCASM = re.compile(r"\( ?\! ?\)")
+_SENTENCE_END = ("...", ".", "!", "?", _EOS)
+_SENTENCE_TAIL = ("'", '"', "”", "’", "...", ".", "!", "?", ")", _EOS)
+# TextBlob's EMOTICONS, in its order; the regex is built from the sets' iteration order
+# as TextBlob builds it, so in one process both try the faces in the same order.
+_EMOTICONS = {
+    ("love", +1.00): set(("<3", "♥")),
+    ("grin", +1.00): set((">:D", ":-D", ":D", "=-D", "=D", "X-D", "x-D", "XD", "xD", "8-D")),
+    ("taunt", +0.75): set((">:P", ":-P", ":P", ":-p", ":p", ":-b", ":b", ":c)", ":o)", ":^)")),
+    ("smile", +0.50): set((">:)", ":-)", ":)", "=)", "=]", ":]", ":}", ":>", ":3", "8)", "8-)")),
+    ("wink", +0.25): set((">;]", ";-)", ";)", ";-]", ";]", ";D", ";^)", "*-)", "*)")),
+    ("gasp", +0.05): set((">:o", ":-O", ":O", ":o", ":-o", "o_O", "o.O", "°O°", "°o°")),
+    ("worry", -0.25): set((">:/", ":-/", ":/", ":\\", ">:\\", ":-.", ":-s", ":s", ":S", ":-S", ">.>")),
+    ("frown", -0.75): set((">:[", ":-(", ":(", "=(", ":-[", ":[", ":{", ":-<", ":c", ":-c", "=/")),
+    ("cry", -1.00): set((":'(", ":'''(", ";'(")),
+}
+_RE_EMOTICONS = re.compile(r"(%s)($|\s)" % "|".join(
+    r" ?".join([re.escape(each) for each in e]) for v in _EMOTICONS.values() for e in v))
+_EMOTICON_SCORE: dict = {}
+for (_mood, _score), _faces in _EMOTICONS.items():
+    for _face in _faces:
+        _EMOTICON_SCORE.setdefault(_face.lower(), _score)  # the first mood listed wins
+_NEGATION_WORDS = ("no", "not", "n't", "never")
 
-    return sentiment
+
+def _emoticon_join(m):
+    return m.group(1).replace(" ", "") + m.group(2)
+
+
+def _tokens(string: str) -> list:
+    """``" ".join(textblob.en.parser.find_tokens(string)).split()``."""
+    if "'" in string:
+        for a, b in _REPLACEMENTS.items():
+            string = string.replace(a, b)
+    string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ")
+              .replace("’", " ’ ").replace("'", " ' ").replace('"', ' " '))
+    if "\r" in string:
+        string = string.replace("\r\n", "\n")
+    if "\n\n" in string:
+        string = _RE_LINEBREAK.sub(" %s " % _EOS, string)
+    tokens = []
+    for t in string.split():
+        if t[0] not in _PUNCT_CHARS and t[-1] not in _PUNCT_DOT_CHARS:
+            tokens.append(t)  # neither loop below would run
+            continue
+        tail = []
+        while t.startswith(_PUNCT) and t not in _REPLACEMENTS:
+            if t.startswith(_PUNCT):
+                tokens.append(t[0])
+                t = t[1:]
+        while t.endswith(_PUNCT_DOT) and t not in _REPLACEMENTS:
+            if t.endswith(_PUNCT):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if (t in _ABBREVIATIONS or _RE_ABBR1.match(t) is not None
+                        or _RE_ABBR2.match(t) is not None or _RE_ABBR3.match(t) is not None):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    sentences, i, j = [[]], 0, 0
+    while j < len(tokens):
+        if tokens[j] in _SENTENCE_END:
+            while j < len(tokens) and tokens[j] in _SENTENCE_TAIL:
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != _EOS)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    out = []
+    for s in sentences:
+        if len(s) > 0:
+            s = " ".join(s)
+            if "!" in s:
+                s = _RE_SARCASM.sub("(!)", s)
+            out.append(_RE_EMOTICONS.sub(_emoticon_join, s))
+    return " ".join(out).split()
+
+
+def _avg(values):
+    return sum(values) / float(len(values) or 1)
+
+
+def _sentiment_xml():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textblob")
+    return Path(next(iter(spec.submodule_search_locations))) / "en" / "en-sentiment.xml"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """word -> (polarity, subjectivity, intensity, is a modifier): what
+    ``textblob.en.sentiment`` holds for a word with no part of speech, read from its
+    en-sentiment.xml the way it reads it (senses averaged per part of speech, then over
+    them; each JJ entry also gives its "-ly" adverb, tagged RB, overriding)."""
+    from xml.etree import ElementTree
+
+    words = {}
+    for w in ElementTree.parse(_sentiment_xml()).getroot().findall("word"):
+        form, pos = w.attrib.get("form"), w.attrib.get("pos")
+        psi = (float(w.attrib.get("polarity", 0.0)), float(w.attrib.get("subjectivity", 0.0)),
+               float(w.attrib.get("intensity", 1.0)))
+        if form:
+            words.setdefault(form, {}).setdefault(pos, []).append(psi)
+    for w in words:
+        words[w] = dict((pos, [_avg(each) for each in zip(*psi)]) for pos, psi in words[w].items())
+    for w, pos in list(words.items()):
+        words[w][None] = [_avg(each) for each in zip(*pos.values())]
+    for w, pos in list(words.items()):  # textblob.en.Sentiment.load: "terrible" -> "terribly"
+        if "JJ" in pos:
+            if w.endswith("y"):
+                w = w[:-1] + "i"
+            if w.endswith("le"):
+                w = w[:-2]
+            p, s, i = pos["JJ"]
+            entry = words.setdefault(w + "ly", {})
+            entry["RB"] = entry[None] = (p, s, i)
+    return {w: (pos[None][0], pos[None][1], pos[None][2], "RB" in pos) for w, pos in words.items()}
+
+
+def _polarity(words) -> float:
+    """``Sentiment.assessments`` of lower-cased tokens, then their polarity average."""
+    lexicon = _lexicon()
+    a = []  # [words, polarity, intensity, negated (-1) or not (1)]
+    m = None  # preceding modifier
+    n = None  # preceding negation
+    for w in words:
+        entry = lexicon.get(w)
+        if entry is not None:
+            p, _s, i, modifier = entry
+            if m is None:
+                a.append([[w], p, i, 1])
+            else:
+                last = a[-1]
+                last[0].append(w)
+                last[1] = max(-1.0, min(p * last[2], +1.0))
+                last[2] = i
+            if n is not None:
+                last = a[-1]
+                last[0].insert(0, n)
+                last[2] = 1.0 / last[2]
+                last[3] = -1
+            m = None
+            n = None
+            if modifier:
+                m = w
+            if w in _NEGATION_WORDS:
+                n = w
+        else:
+            if w in _NEGATION_WORDS:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and m.endswith("ly"):
+                a[-1][0].append(n)
+                a[-1][3] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!" and len(a) > 0:
+                a[-1][0].append("!")
+                a[-1][1] = max(-1.0, min(a[-1][1] * 1.25, +1.0))
+            if w == "(!)":
+                a.append([[w], 0.0, 1.0, 1])
+            if w.isalpha() is False and len(w) <= 5 and w not in _PUNCTUATION:
+                score = _EMOTICON_SCORE.get(w)
+                if score is not None:
+                    a.append([[w], score, 1.0, 1])
+    total, count = 0, 0
+    for _w, p, _i, negated in a:
+        total += 1 * (p * -0.5 if negated < 0 else p)
+        count += 1
+    return total / float(count or 1)
 
 
 def polarity(text: str) -> float:
-    """TextBlob lexicon polarity in [-1, 1]; 0.0 for empty text."""
+    """TextBlob's lexicon polarity in [-1, 1] (``textblob.en.sentiment(text)[0]``);
+    0.0 for empty text."""
     if not text or not text.strip():
         return 0.0
-    return float(_sentiment()(text)[0])
+    return float(_polarity([w.lower() for w in _tokens(text)]))
 
 
 # ------------------------------------------------------- can the polarity be negative?

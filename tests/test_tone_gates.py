@@ -1,0 +1,145 @@
+"""The sentiment speed-ups change no answer.
+
+* ``complaint.polarity`` reproduces TextBlob's polarity without importing TextBlob: it
+  must give exactly TextBlob's value (the same float), and its constants must be
+  TextBlob's.
+* The early exits of RL503 (negative tone) and RL504 (shouting), and the cached
+  complaint tests, must answer as the ungated code does.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from replylint import complaint
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _textblob():
+    from textblob import _text
+    from textblob.en import parser, sentiment
+
+    return sentiment, _text, parser
+
+
+def _textblob_polarity(text):
+    sentiment, _, _ = _textblob()
+    if not text or not text.strip():
+        return 0.0
+    return float(sentiment(text)[0])
+
+
+def _example_texts():
+    """Every example text and inbound message of the built-in rules (real support
+    wording, written to trip the rules)."""
+    import yaml
+
+    texts = []
+    for path in sorted((ROOT / "rules").glob("*/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for kind in ("fail", "pass"):
+            for example in (data.get("examples") or {}).get(kind) or []:
+                if isinstance(example, dict):
+                    texts.append(str(example.get("text", "")))
+                    inbound = (example.get("context") or {}).get("inbound")
+                    if inbound:
+                        texts.append(str(inbound))
+                else:
+                    texts.append(str(example))
+    return [t.replace("[[", "").replace("]]", "") for t in texts]
+
+
+HAND_WRITTEN = [
+    "", " ", "\n\n", "Hello", "This is awful and rude.", "Thanks, all sorted!", "not good",
+    "I'm sorry :(", "We never fail", "not bad at all", "really not good", "very very bad!!",
+    "It isn't great. It's not terrible either.", "Mr. Smith said it was good.",
+    "See e.g. the U.S. page... it's bad.", "What a (!) great day ( ! )", "XD so funny :-D",
+    "He said \"this is bad\" and left.", "‘Awful’ they said, “awful”.", "Terribly sorry.",
+    "Call us at: (781) 592-4300", "Rip-off! f*cking useless", "line one\r\n\r\nline two sad",
+    "That's not a good sign, isn't it?", "Really, really, really good.", ":c ) what", ": ( no",
+    "> . > hmm", "o.O and °O° and <3 ♥", "I didn't love it!!!", "Never again... never.",
+    "'quoted' 'bad' \"words\" ''", "end.\" Next sentence is bad.", "ok ... ?! !? ?? bad",
+    "ΣΑΣ bad", "İstanbul is not nice", "A. B. C. bad w/ sugar", "bad\tworse\u00a0worst",
+    "not\nnice", "no.  not. never!", "The mean-spirited, ill-advised plan :/",
+]
+
+
+def test_the_constants_are_textblobs():
+    _, t, parser = _textblob()
+    assert complaint._PUNCTUATION == t.PUNCTUATION
+    assert complaint._ABBREVIATIONS == t.ABBREVIATIONS
+    assert complaint._REPLACEMENTS == t.replacements
+    assert complaint._EOS == t.EOS
+    assert complaint._EMOTICONS == t.EMOTICONS
+    assert complaint._RE_EMOTICONS.pattern == t.RE_EMOTICONS.pattern
+    for mine, theirs in ((complaint._RE_ABBR1, t.RE_ABBR1), (complaint._RE_ABBR2, t.RE_ABBR2),
+                         (complaint._RE_ABBR3, t.RE_ABBR3), (complaint._RE_SARCASM, t.RE_SARCASM)):
+        assert mine.pattern == theirs.pattern
+    sentiment, _, _ = _textblob()
+    assert tuple(sentiment.negations) == complaint._NEGATION_WORDS
+    assert tuple(sentiment.modifiers) == ("RB",)
+    assert sentiment.tokenizer == parser.find_tokens
+
+
+def test_the_lexicon_is_textblobs():
+    sentiment, _, _ = _textblob()
+    "x" in sentiment  # loads it
+    mine = complaint._lexicon()
+    theirs = dict(dict.items(sentiment))
+    assert set(mine) == set(theirs)
+    for word, senses in theirs.items():
+        p, s, i = senses[None]
+        assert mine[word] == (p, s, i, "RB" in senses), word
+
+
+@pytest.mark.parametrize("text", HAND_WRITTEN)
+def test_the_tokens_are_textblobs(text):
+    _, _, parser = _textblob()
+    assert complaint._tokens(text) == " ".join(parser.find_tokens(text)).split()
+
+
+def test_polarity_is_textblobs_on_hand_written_and_rule_texts():
+    texts = HAND_WRITTEN + _example_texts()
+    assert len(texts) > 500
+    for text in texts:
+        for variant in (text, text.upper(), text.lower(), complaint._NOT_SENTIMENT.sub(" ", text)):
+            assert complaint.polarity(variant) == _textblob_polarity(variant), variant
+
+
+_PIECES = ["sorry", "not", "no", "never", "n't", "good", "bad", "great", "awful", "really",
+           "very", "late", "happy", "terribly", "rip-off", "f*cking", "isn't", "don't", "I'm",
+           "we'll", "it's", ":(", ": (", ":'(", "=/", ":)", "XD", ":c", ")", "(", "(!)", "( ! )",
+           "!", "?", ".", "...", "..", ",", "\n\n", "\r\n", "\n", '"', "'", "“", "”", "‘", "’",
+           "Mr.", "e.g.", "U.S.", "A.", "w/", "-", "*", "2nd", "https://t.co/x", ">.>", "> . >",
+           "o.O", "<3", "♥", "END-OF-SENTENCE", "nice", "wrong", "ly", "mean", "Σ", "İ"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16),
+       st.lists(st.sampled_from([" ", "", " ", "\n", ", ", "  "]), min_size=16, max_size=16))
+def test_polarity_is_textblobs_on_generated_wording(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps))
+    assert complaint.polarity(text) == _textblob_polarity(text), text
+    assert complaint._tokens(text) == " ".join(_textblob()[2].find_tokens(text)).split(), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=80))
+def test_polarity_is_textblobs_on_any_text(text):
+    assert complaint.polarity(text) == _textblob_polarity(text)
+
+
+def test_polarity_does_not_import_textblob():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom replylint import complaint\n"
+            "assert complaint.polarity('This is awful :(') < 0\n"
+            "assert complaint.is_complaint('I am so sad and the app is bad, bad, bad')\n"
+            "assert not any(m.startswith(('textblob', 'nltk')) for m in sys.modules), 'imported'\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
