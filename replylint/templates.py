@@ -272,17 +272,30 @@ def words(normalised: str) -> list:
 
 def shingles(normalised: str, size: int = 3) -> set:
     """Word ``size``-grams of a normalised reply (the whole reply when shorter)."""
-    words = _WORD.findall(normalised)
-    if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return shingles_of_words(_WORD.findall(normalised), size)
 
 
-@lru_cache(maxsize=1 << 18)
+def shingles_of_words(word_list: list, size: int = 3) -> set:
+    """``shingles`` from the reply's ``words`` (for callers that already have them)."""
+    if len(word_list) <= size:
+        return {" ".join(word_list)} if word_list else set()
+    if size == 3:
+        return set(map(" ".join, zip(word_list, word_list[1:], word_list[2:])))
+    return {" ".join(word_list[i:i + size]) for i in range(len(word_list) - size + 1)}
+
+
 def _hash64(shingle: str) -> int:
     # A stable hash (unlike hash(), which is salted per process) so groups do not
-    # change from run to run; cached because templates repeat the same shingles.
+    # change from run to run.
     return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _hash_values(shingle_list: list) -> np.ndarray:
+    """``_hash64(s) & (2^61 - 1)`` of each shingle, as one uint64 array: the digests are
+    joined and read by numpy, with no Python int per shingle."""
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingle_list])
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64) & np.uint64(_MERSENNE)
 
 
 class MinHasher:
@@ -293,25 +306,46 @@ class MinHasher:
         self.a = rng.integers(1, _MERSENNE, size=permutations, dtype=np.uint64)
         self.b = rng.integers(0, _MERSENNE, size=permutations, dtype=np.uint64)
 
-    def signatures(self, shingle_sets: list, chunk: int = 65536) -> np.ndarray:
-        """One row of MinHash values per (non-empty) shingle set, computed in bulk:
-        one array pass per chunk of shingles instead of one numpy call per reply."""
-        out = np.empty((len(shingle_sets), len(self.a)), dtype=np.uint64)
-        start = 0
-        while start < len(shingle_sets):
-            stop, size = start, 0
-            while stop < len(shingle_sets) and (size == 0 or size + len(shingle_sets[stop]) <= chunk):
-                size += len(shingle_sets[stop])
-                stop += 1
-            batch = shingle_sets[start:stop]
-            values = np.fromiter((_hash64(s) & _MERSENNE for shingle_set in batch for s in shingle_set),
-                                 dtype=np.uint64, count=size)
+    def signatures(self, shingle_sets: list, chunk: int = 4096) -> np.ndarray:
+        """One row of MinHash values per (non-empty) shingle set, computed in bulk.
+
+        Each distinct shingle is hashed once (templates repeat the same shingles),
+        then the sets' hash values go through the permutations a few thousand at a
+        time in one reused buffer (a small buffer stays in cache and is not paged in
+        afresh for every chunk)."""
+        flat = [s for shingle_set in shingle_sets for s in shingle_set]
+        distinct = list(dict.fromkeys(flat))
+        position = {s: i for i, s in enumerate(distinct)}
+        hashes = _hash_values(distinct)
+        values = hashes[np.fromiter(map(position.__getitem__, flat), dtype=np.intp, count=len(flat))]
+        lengths = np.fromiter(map(len, shingle_sets), dtype=np.intp, count=len(shingle_sets))
+        return self.signatures_of_values(values, lengths, chunk)
+
+    def signatures_of_values(self, values: np.ndarray, lengths: np.ndarray,
+                             chunk: int = 4096) -> np.ndarray:
+        """Signatures of sets given as their shingles' hash values, set after set
+        (``lengths[i]`` values each, every length at least 1)."""
+        count, permutations = len(lengths), len(self.a)
+        out = np.empty((count, permutations), dtype=np.uint64)
+        if not count:
+            return out
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        buffer = np.empty((max(chunk, int(lengths.max())), permutations), dtype=np.uint64)
+        mersenne = np.uint64(_MERSENNE)
+        first = 0
+        while first < count:
+            # The sets that fit in the buffer (at least one).
+            stop = max(first + 1, int(np.searchsorted(ends, starts[first] + chunk, side="right")))
+            low, high = int(starts[first]), int(ends[stop - 1])
+            rows = buffer[:high - low]
             # (a*x + b) mod p on uint64 wraps, but it is still a fixed, well-mixed
             # function of x per permutation, which is all MinHash needs.
-            hashed = (values[:, None] * self.a + self.b) & np.uint64(_MERSENNE)
-            offsets = np.cumsum([0] + [len(x) for x in batch[:-1]])
-            out[start:stop] = np.minimum.reduceat(hashed, offsets, axis=0)
-            start = stop
+            np.multiply(values[low:high, None], self.a, out=rows)
+            np.add(rows, self.b, out=rows)
+            np.bitwise_and(rows, mersenne, out=rows)
+            np.minimum.reduceat(rows, starts[first:stop] - low, axis=0, out=out[first:stop])
+            first = stop
         return out
 
     def signature(self, shingle_set: set) -> np.ndarray:
@@ -334,11 +368,19 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def _near_duplicate_roots(texts: list, similarity: float, permutations: int, bands: int) -> list:
-    """For each distinct normalised text, the index of its group (union-find root)."""
-    signatures = MinHasher(permutations).signatures([shingles(text) or {text} for text in texts])
+def _min_same(similarity: float, permutations: int) -> int:
+    """The fewest equal MinHash values out of ``permutations`` whose share is at least
+    ``similarity`` (the share as numpy's mean computes it: count / permutations)."""
+    return next(c for c in range(permutations + 1) if c / permutations >= similarity)
+
+
+def _near_duplicate_roots(shingle_sets: list, similarity: float, permutations: int, bands: int) -> list:
+    """For each distinct normalised text (given as its non-empty shingle set), the
+    index of its group (union-find root)."""
+    signatures = MinHasher(permutations).signatures(shingle_sets)
     rows = permutations // bands
-    groups = _UnionFind(len(texts))
+    min_same = _min_same(similarity, permutations)
+    groups = _UnionFind(len(shingle_sets))
     mixer = np.random.default_rng(7).integers(1, _MERSENNE, size=rows, dtype=np.uint64) | np.uint64(1)
     for band in range(bands):
         # One 64-bit key per text for this band (a wrapping dot product of its rows);
@@ -348,26 +390,39 @@ def _near_duplicate_roots(texts: list, similarity: float, permutations: int, ban
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         ends = np.r_[starts[1:], len(order)]
-        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
-            _join_bucket(order[start:end].tolist(), signatures, similarity, groups)
-    return [groups.find(i) for i in range(len(texts))]
+        shared = ends - starts > 1
+        order = order.tolist()
+        for start, end in zip(starts[shared].tolist(), ends[shared].tolist()):
+            _join_bucket(order[start:end], signatures, min_same, groups)
+    return [groups.find(i) for i in range(len(shingle_sets))]
 
 
-def _join_bucket(members: list, signatures, similarity: float, groups: _UnionFind,
+def _join_bucket(members: list, signatures, min_same: int, groups: _UnionFind,
                  max_pivots: int = 8) -> None:
     """Join the look-alikes in one LSH bucket by comparing them with a few pivots.
 
     Each round compares the remaining members with one pivot (the first of them)
     and drops those it joins, so a bucket of look-alikes costs one pass. A bucket
     of mutually unlike texts stops after ``max_pivots`` rounds; they still meet
-    their look-alikes in other bands.
+    their look-alikes in other bands. Two texts join when at least ``min_same`` of
+    their MinHash values are equal.
+
+    A bucket whose members are already one group is skipped: its rounds could only
+    join what is joined (most buckets of later bands are such repeats).
     """
+    find = groups.find
+    root = find(members[0])
+    for other in members:
+        if find(other) != root:
+            break
+    else:
+        return
     remaining = members
     for _ in range(max_pivots):
         if len(remaining) < 2:
             return
         pivot, rest = remaining[0], remaining[1:]
-        same = (signatures[rest] == signatures[pivot]).mean(axis=1) >= similarity
+        same = (np.count_nonzero(signatures[rest] == signatures[pivot], axis=1) >= min_same).tolist()
         for other, joined in zip(rest, same):
             if joined:
                 groups.union(pivot, other)
@@ -390,19 +445,33 @@ def find_templates(records: Iterable, *, min_count: int = 5, min_conversations: 
         raise ValueError("bands must divide permutations")
     if not 0 < similarity <= 1:
         raise ValueError("similarity must be in (0, 1]")
-    by_text = defaultdict(list)
+    by_text = {}          # normalised text -> its replies (texts of min_words or more)
+    too_short = set()
+    shingle_sets = []     # per key of by_text, in order
     for position, record in enumerate(records, 1):
         reply = _reply_of(record, position)
         normalised = normalise_reply(reply.text, reply.context)
-        if len(words(normalised)) >= min_words:
-            by_text[normalised].append(reply)
+        replies = by_text.get(normalised)
+        if replies is None:
+            # Words and shingles once per distinct normalised text.
+            if normalised in too_short:
+                continue
+            word_list = _WORD.findall(normalised)
+            if len(word_list) < min_words:
+                too_short.add(normalised)
+                continue
+            replies = by_text[normalised] = []
+            shingle_sets.append(shingles_of_words(word_list) or {normalised})
+        replies.append(reply)
     texts = list(by_text)
-    roots = _near_duplicate_roots(texts, similarity, permutations, bands) if texts else []
+    roots = _near_duplicate_roots(shingle_sets, similarity, permutations, bands) if texts else []
     members = defaultdict(list)
     for text, root in zip(texts, roots):
         members[root].append(text)
     groups = []
     for variant_texts in members.values():
+        if sum(len(by_text[text]) for text in variant_texts) < min_count:
+            continue  # too few replies: not summarised
         group = _summarise(variant_texts, by_text, examples)
         if group.count >= min_count and group.conversations >= min_conversations:
             groups.append(group)
