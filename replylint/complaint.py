@@ -408,7 +408,16 @@ def mood_polarity(text: str) -> float:
 
 def is_upset(text: "str | None", threshold: float = UPSET_POLARITY) -> bool:
     """Stricter than ``is_complaint``: the customer shows frustration, not only a fault."""
-    if not text or not text.strip():
+    if not text:
+        return False
+    return _is_upset(text, threshold)
+
+
+# Cached by the message: a pre-send service re-checks the same inbound message on every
+# pause in typing, and RL104, RL301 and RL702 ask about the same one.
+@lru_cache(maxsize=4096)
+def _is_upset(text: str, threshold: float) -> bool:
+    if not text.strip():
         return False
     if FRUSTRATION_MARKERS.search(text):
         return True
@@ -417,7 +426,14 @@ def is_upset(text: "str | None", threshold: float = UPSET_POLARITY) -> bool:
 
 def is_complaint(text: "str | None", threshold: float = NEGATIVE_POLARITY) -> bool:
     """True when the message carries a complaint marker or reads clearly negative."""
-    if not text or not text.strip():
+    if not text:
+        return False
+    return _is_complaint(text, threshold)
+
+
+@lru_cache(maxsize=4096)
+def _is_complaint(text: str, threshold: float) -> bool:
+    if not text.strip():
         return False
     if COMPLAINT_MARKERS.search(text):
         return True

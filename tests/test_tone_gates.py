@@ -143,3 +143,87 @@ def test_polarity_does_not_import_textblob():
             "assert complaint.is_complaint('I am so sad and the app is bad, bad, bad')\n"
             "assert not any(m.startswith(('textblob', 'nltk')) for m in sys.modules), 'imported'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ------------------------------------------------------------ RL503 / RL504 early exits
+def _linter():
+    from replylint.linter import Linter
+
+    return Linter(select=["RL503", "RL504"]) if _accepts_select() else Linter()
+
+
+def _accepts_select():
+    import inspect
+
+    from replylint.linter import Linter
+
+    return "select" in inspect.signature(Linter).parameters
+
+
+_LINTER = []
+
+
+def _hits(text, check, rule_code, ungated, monkeypatch):
+    from replylint.checks import tone
+
+    if not _LINTER:
+        _LINTER.append(_linter())
+    linter = _LINTER[0]
+    rule = linter._by_code[rule_code]
+    analysis = linter.analyse(text, None)
+    with monkeypatch.context() as m:
+        if ungated:
+            m.setattr(tone, "_may_shout", lambda text: True)
+            m.setattr(tone, "_may", lambda pattern, folded: True)
+        return [(h.start, h.end, h.values) for h in getattr(tone, check)(analysis, rule)]
+
+
+_TONE_WORDS = ["ridiculous", "stupid", "your fault", "your problem", "sorry", "thanks", "happy",
+               "not good", "never", "no", "awful", "terrible", "bad", "wrong", "unable", "hate to",
+               "NOT", "PLEASE", "READ", "NEVER", "DM", "USB", "FAQ", "PIN", "IT", "BEAM app",
+               "DYSON LIMITED", "don't", "DON'T", "YOU'LL", "ABCD", "!!", "??", "!?", "?!", "!",
+               "?", ".", ",", "\"", "'", "> ", "text STOP", "in PIT", "^SG", "-AT", "İ", "ÉTÉ",
+               "ſ", "Ridiculous", "RIDICULOUS", "what a", "request", "The", "We", "Hi Sam",
+               "…", "numb...", "\n\n", "pathetic", "nasty", "crazy", "lazy"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TONE_WORDS), max_size=14),
+       st.lists(st.sampled_from([" ", "", ". ", "\n", ", ", "! "]), min_size=14, max_size=14))
+def test_tone_gates_change_nothing_on_generated_replies(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    mp = pytest.MonkeyPatch()
+    try:
+        for check, code in (("shouting", "RL504"), ("negative_tone", "RL503")):
+            assert _hits(text, check, code, False, mp) == _hits(text, check, code, True, mp), text
+    finally:
+        mp.undo()
+
+
+def test_tone_gates_change_nothing_on_rule_texts(monkeypatch):
+    for text in HAND_WRITTEN + _example_texts():
+        for variant in (text, text.upper()):
+            for check, code in (("shouting", "RL504"), ("negative_tone", "RL503")):
+                assert _hits(variant, check, code, False, monkeypatch) == \
+                    _hits(variant, check, code, True, monkeypatch), variant
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_shouting_gate_on_any_text(text):
+    from replylint.checks import tone
+
+    if not tone._may_shout(text):
+        assert not tone._REPEATED_MARKS.search(text)
+        for m in tone._CAPS_WORD.finditer(text):
+            assert not tone._shouted(m.group(0), tone.ACRONYMS), text
+
+
+def test_the_cached_complaint_tests_answer_as_uncached():
+    for text in HAND_WRITTEN + _example_texts():
+        for threshold in (complaint.NEGATIVE_POLARITY, complaint.UPSET_POLARITY, -0.1):
+            for cached, uncached in ((complaint.is_complaint, complaint._is_complaint.__wrapped__),
+                                     (complaint.is_upset, complaint._is_upset.__wrapped__)):
+                expected = bool(text) and uncached(text, threshold)
+                assert cached(text, threshold) == expected, text
+                assert cached(text, threshold) == expected, text  # from the cache

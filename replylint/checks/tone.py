@@ -1,6 +1,7 @@
 """Checks about tone (RL5xx): a hostile reply (sentiment) and shouting (capitals, "!!")."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +48,14 @@ _HOSTILE = regex.compile(
 _TRUNCATED = regex.compile(r"(?<!\w)\w++(?:\.{3}|…)\s*$")
 
 
+def _may(pattern, folded) -> bool:
+    """False only when ``pattern`` cannot match the reply whose lower-cased text (from
+    ``analysis.folded``) is ``folded``: it holds none of the pattern's required words."""
+    from replylint.matchers import literals_for, may_match_all
+
+    return may_match_all(literals_for(pattern), folded)
+
+
 def _is_question(sentence: str) -> bool:
     return sentence.rstrip(" \t\"')").endswith("?")
 
@@ -57,8 +66,11 @@ def negative_tone(analysis, rule):
     # A reply that apologises or empathises somewhere is giving bad news kindly: then
     # only words that judge the person still count ("a terrible start to your trip" is
     # sympathy there).
-    kind_reply = bool(_KIND.search(analysis.norm))
-    if kind_reply and not _HOSTILE.search(analysis.norm):
+    # The regexes run only when the reply holds one of the words every match of theirs
+    # must contain (derived from the patterns, as for rule regexes).
+    folded = analysis.folded
+    kind_reply = _may(_KIND, folded) and bool(_KIND.search(analysis.norm))
+    if kind_reply and not (_may(_HOSTILE, folded) and _HOSTILE.search(analysis.norm)):
         return  # every sentence would be passed over below: no need to score the reply
     threshold = rule.options.get("reply-threshold", -0.25)
     # TextBlob costs ~0.3 ms a reply; most replies hold no word that can score negative
@@ -130,6 +142,28 @@ _CAPS_RUN_GAP = regex.compile(r"^[ \t,]+(?:\p{Lu}{1,2}[ \t,]+)*$")
 _CAPS_NEIGHBOUR_BEFORE = regex.compile(r"(?<!\p{Lu})(\p{Lu}{3,})[ \t]+$")
 _CAPS_NEIGHBOUR_AFTER = regex.compile(r"^[ \t]+(\p{Lu}{3,})\b")
 _REPEATED_MARKS = regex.compile(r"[!?]*(?:!!|\?\?)[!?]*|[!?]{3,}")
+# Every _REPEATED_MARKS match holds two marks in a row. In ASCII text the capitals a
+# _CAPS_WORD match keeps (less its "'S" suffix) are a whole run of [A-Z] (nothing word-like
+# before it, no capital after it), and _shouted passes it only when it is an English word
+# and not an acronym: a text with no such run and no pair of marks yields nothing.
+# Other text keeps the full search.
+_ASCII_CAPS_RUN = re.compile(r"[A-Z]{3,}")
+_MARK_PAIRS = ("!!", "??", "!?", "?!")
+
+
+def _may_shout(text: str) -> bool:
+    """False only when ``shouting`` can find nothing in ``text``."""
+    if not text.isascii():
+        return True
+    if ("!" in text or "?" in text) and any(pair in text for pair in _MARK_PAIRS):
+        return True
+    runs = _ASCII_CAPS_RUN.findall(text)
+    if runs:
+        words = english_words()
+        for run in runs:
+            if run not in ACRONYMS and run.lower() in words:
+                return True
+    return False
 # Rare words in the list are mostly names and codes ("NUR", "ONT"); shouted words are common.
 _MIN_COUNT = 3
 
@@ -137,9 +171,11 @@ _MIN_COUNT = 3
 @lru_cache(maxsize=1)
 def english_words() -> frozenset:
     """TextBlob's spelling word list (Norvig's big.txt counts): ordinary English words."""
-    import textblob
+    import importlib.util
 
-    path = Path(textblob.__file__).parent / "en" / "en-spelling.txt"
+    # Found without importing TextBlob (that imports NLTK: ~0.5 s).
+    spec = importlib.util.find_spec("textblob")
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-spelling.txt"
     words = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
@@ -171,6 +207,8 @@ def _beside_a_name(text, start, end, allowed) -> bool:
 def shouting(analysis, rule):
     """ALL-CAPS ordinary words (runs of them as one span) and repeated ! or ?."""
     text = analysis.norm
+    if not _may_shout(text):
+        return  # no run of three capitals and no "!!", "??", "!?" or "?!": nothing to find
     allowed = ACRONYMS | {w.upper() for w in rule.options.get("allow", [])}
     signoffs = analysis.segments_of("signoff")
     words = [m for m in _CAPS_WORD.finditer(text)
