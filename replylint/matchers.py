@@ -194,8 +194,9 @@ def _required(items, c) -> list:
         run = start or {""}
 
     for op, av in items:
-        if op is c.ASSERT:
-            # A positive look-ahead or look-behind: its text is in the reply too.
+        if op is c.ASSERT and av[0] == 1:
+            # A positive look-ahead: its text follows the match point. (Not look-behinds:
+            # searching from a position, their text may lie before the searched part.)
             groups.extend(_required(list(av[1]), c))
         strings = _exact_item(op, av, c)
         if strings is not None:
