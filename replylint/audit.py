@@ -232,6 +232,91 @@ def template_groups(linter, items: Iterable[Item]) -> list:
     return [_plain(group) for group in linter.find_templates(records)]
 
 
+class TemplateJob:
+    """RL204 template grouping in a helper process, run alongside the lint pass.
+
+    Grouping needs every reply of the audit at once (it holds each normalised text,
+    its MinHash signature and the record ids it came from), so run after the lint
+    pass in the audit's own process it added its whole working set to that
+    process's peak, on one core, while the other cores sat idle. The helper is
+    forked before the linter is built (so it inherits a small process, not spaCy
+    and the rules), reads the inputs itself, and hands back only the groups (plain
+    dicts, a few hundred at most). Where ``fork`` is not available, ``start``
+    returns False and the caller groups in-process after the lint pass, as before.
+    """
+
+    def __init__(self, read_items: Callable[[], Iterable[Item]]):
+        self._read_items = read_items
+        self._process = None
+        self._conn = None
+
+    def start(self) -> bool:
+        import multiprocessing
+        import sys
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return False
+        ctx = multiprocessing.get_context("fork")
+        receiver, sender = ctx.Pipe(duplex=False)
+        for stream in (sys.stdout, sys.stderr):   # nothing buffered is written twice
+            try:
+                stream.flush()
+            except (AttributeError, ValueError, OSError):
+                pass
+        process = ctx.Process(target=_template_child, args=(sender, self._read_items),
+                              name="replylint-templates", daemon=True)
+        process.start()
+        sender.close()
+        self._process, self._conn = process, receiver
+        return True
+
+    @property
+    def started(self) -> bool:
+        return self._process is not None
+
+    def result(self) -> Optional[list]:
+        """The groups (waits for the helper); None when the helper died without any."""
+        try:
+            status, value = self._conn.recv()
+        except (EOFError, OSError):
+            status, value = "lost", None
+        finally:
+            self._close()
+        if status == "error":
+            raise RuntimeError(f"RL204 template grouping failed: {value}")
+        return value if status == "ok" else None
+
+    def cancel(self) -> None:
+        """Stop the helper (RL204 not selected, or the audit ended early)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+        self._close()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            self._process.join()
+            self._process = None
+
+
+def _template_child(conn, read_items) -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle (it stops this process); no second traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from replylint.templates import find_templates   # what Linter.find_templates runs
+
+        records = (item for item in read_items() if isinstance(item, Record))
+        conn.send(("ok", [_plain(group) for group in find_templates(records)]))
+    except BaseException as error:   # noqa: BLE001 - reported by the parent
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        conn.close()
+
+
 def _plain(value):
     if hasattr(value, "to_dict"):
         return value.to_dict()

@@ -221,12 +221,24 @@ def _notifier(options):
 
 def _run(items, options, command, template_inputs=None) -> int:
     """Lint ``items`` into the chosen format; return the exit code."""
-    from replylint.audit import Summary, run
+    job = _start_template_job(template_inputs, options)
+    try:
+        return _run_audit(items, options, command, template_inputs, job)
+    finally:
+        if job is not None:
+            job.cancel()
+
+
+def _run_audit(items, options, command, template_inputs, job) -> int:
+    from replylint.audit import Summary, run, template_grouping_enabled
     from replylint.baseline import Baseline, BaselineWriter
     from replylint.formats import RenderOptions
     from replylint.progress import progress
 
     linter = _build_linter(options)
+    if job is not None and not template_grouping_enabled(linter):
+        job.cancel()
+        job = None
     fail_on = options["fail_on"] or linter.config.fail_on
     renderer_class = _renderer_class(options["output_format"])
     baseline = Baseline.load(options["baseline"]) if options["baseline"] else None
@@ -242,6 +254,10 @@ def _run(items, options, command, template_inputs=None) -> int:
             if options["write_baseline"] else None
         try:
             def templates(summary):
+                if job is not None:
+                    summary.templates = job.result()
+                    if summary.templates is not None:
+                        return
                 if template_inputs is not None:
                     _find_templates(linter, summary, *template_inputs, options)
 
@@ -257,6 +273,23 @@ def _run(items, options, command, template_inputs=None) -> int:
     if summary.unreadable_sources:
         return EXIT_USAGE
     return EXIT_FINDINGS if summary.failed() else EXIT_OK
+
+
+def _start_template_job(template_inputs, options):
+    """RL204 grouping started in a helper process before the linter is built, so it
+    runs alongside the lint pass (see ``audit.TemplateJob``); None when it cannot be
+    (stdin, or no ``fork``): ``_find_templates`` then runs after the lint pass."""
+    if template_inputs is None:
+        return None
+    paths, defaults = template_inputs
+    if any(path == "-" for path in paths):
+        return None
+    from replylint.audit import TemplateJob
+    from replylint.io import read_inputs
+
+    mapping = _maps(options["maps"])
+    job = TemplateJob(lambda: read_inputs(paths, options["input_format"], mapping, defaults))
+    return job if job.start() else None
 
 
 def _find_templates(linter, summary, paths, defaults, options):
