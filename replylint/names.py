@@ -134,12 +134,33 @@ def _freeze(extra) -> tuple:
     return tuple(sorted((k, tuple(v) if not isinstance(v, str) else (v,)) for k, v in extra.items()))
 
 
+# Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
+# regex module's cache lookup.
+_NAME_PART = regex.compile(r"[\p{L}\p{M}'’-]+")
+_GIVEN_PART = regex.compile(r"[\p{L}\p{M}'’.-]+")
+
+
 def name_forms(customer_name: "str | None", customer_handle: "str | None",
                extra_nicknames: "dict | None" = None) -> list:
     """Every string that counts as using the customer's name, lower-cased."""
+    if not customer_name:
+        # A handle alone (every reply of an audit of tweets): one form, or none.
+        handle = customer_handle.strip().lstrip("@").lower() if customer_handle else ""
+        return [handle] if handle else []
+    if not extra_nicknames:
+        return list(_name_forms_cached(customer_name, customer_handle))
+    return _name_forms(customer_name, customer_handle, extra_nicknames)
+
+
+@lru_cache(maxsize=1024)
+def _name_forms_cached(customer_name: str, customer_handle: "str | None") -> tuple:
+    return tuple(_name_forms(customer_name, customer_handle, None))
+
+
+def _name_forms(customer_name, customer_handle, extra_nicknames) -> list:
     forms = set()
     if customer_name:
-        words = [w for w in regex.findall(r"[\p{L}\p{M}'’-]+", customer_name)
+        words = [w for w in _NAME_PART.findall(customer_name)
                  if w.lower().strip(".") not in HONORIFICS]
         if words:
             forms.add(" ".join(words).lower())
@@ -164,6 +185,31 @@ def find_name_uses(text: str, forms) -> list:
         return _ascii_name_uses(text, forms)
     pattern = _forms_pattern(tuple(forms))
     return [m.span() for m in pattern.finditer(text)]
+
+
+def uses_name(text: str, forms) -> bool:
+    """``bool(find_name_uses(text, forms))``, stopping at the first use."""
+    if not forms:
+        return False
+    if all(f.isascii() for f in forms) and (text.isascii() or FOLDS_TO_ASCII.isdisjoint(text)):
+        low = text.lower()
+        n = len(text)
+        if len(low) == n:
+            # _ascii_name_uses keeps a span for every start where a form ends at a word
+            # boundary after a start that follows no word character or "@": it returns
+            # a span exactly when there is one such occurrence.
+            for form in forms:
+                size = len(form)
+                i = low.find(form)
+                while i >= 0:
+                    j = i + size
+                    if j == n or not is_word_char(low[j]):
+                        start = i - 1 if i and low[i - 1] == "@" else i
+                        if start == 0 or not (is_word_char(low[start - 1]) or low[start - 1] == "@"):
+                            return True
+                    i = low.find(form, i + 1)
+            return False
+    return _forms_pattern(tuple(forms)).search(text) is not None
 
 
 # The only non-ASCII characters that match an ASCII letter under the regex module's
@@ -236,7 +282,7 @@ def given_name(customer_name: "str | None") -> "str | None":
     """How to greet a known customer: "Diane" for "Diane Jones", "Mr Smith" kept whole."""
     if not customer_name:
         return None
-    words = regex.findall(r"[\p{L}\p{M}'’.-]+", customer_name)
+    words = _GIVEN_PART.findall(customer_name)
     if not words:
         return None
     if words[0].lower().strip(".") in HONORIFICS:

@@ -1,6 +1,8 @@
 """Checks about fit to the channel (RL9xx): length limits and readability."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from replylint.checks import Hit, register_check
@@ -85,30 +87,113 @@ def _word_start(text: str, pos: int) -> int:
     return pos
 
 
+# The shortest text _URL matches ("www." and one character): a link counted as 23 adds
+# at most this much to the length of the text it replaces.
+MIN_URL_LENGTH = len("www.") + 1
+_URL_GROWTH = TWITTER_URL_LENGTH - MIN_URL_LENGTH
+
+
+def max_links(text: str) -> int:
+    """An upper bound on the number of ``_URL`` matches in ``text``.
+
+    Every match holds "://" (http, https, in any case) or begins with "www." in any
+    case; matches do not overlap, so neither do those strings, and ``str.count``
+    counts them without overlap ("www." cannot overlap itself). Only "W" and "w"
+    match "w" under the regex module's IGNORECASE.
+    """
+    links = text.count("://")
+    if "w." in text or "W." in text:
+        links += text.lower().count("www.")
+    return links
+
+
+def twitter_length_bound(text: str) -> int:
+    """An upper bound on ``twitter_length(text)[0]``, without finding the links.
+
+    The counted length is the characters between the opening @mentions and the end
+    (or the final link), less each other link's own length, plus 23 per such link;
+    a link is at least MIN_URL_LENGTH long, so each adds at most _URL_GROWTH.
+    """
+    return len(text) + _URL_GROWTH * max_links(text)
+
+
+def twitter_count(text: str) -> int:
+    """``twitter_length(text)[0]`` without building the offsets."""
+    lead = _LEADING_MENTIONS.match(text)
+    pos = lead.end() if lead else 0
+    stop = len(text.rstrip())
+    links = list(_URL.finditer(text, pos))
+    if links and links[-1].end() >= stop:
+        stop = len(text[:links[-1].start()].rstrip())
+        links.pop()
+    length = 0
+    for m in links:
+        length += max(0, m.start() - pos) + TWITTER_URL_LENGTH
+        pos = m.end()
+    return length + max(0, stop - pos)
+
+
+def sms_segments_bound(text: str, segment: int = 160) -> "int | None":
+    """An upper bound on ``sms_segments(text, segment)[0]`` from the length alone, or
+    None when the segment sizes leave no bound.
+
+    A character is one GSM unit, two for the extension table, or one or two UTF-16
+    units; the count of messages only grows with the units, and a message holds at
+    least the smaller of the two multi-part sizes.
+    """
+    multi = min(segment - 7, segment * 7 // 16 - 3)
+    if multi < 1:
+        return None
+    units = 2 * len(text)
+    return max(1, -(-units // multi))
+
+
 @register_check("channel.too_long")
 def too_long(analysis, rule):
-    ctx, text = analysis.context, analysis.text
+    ctx = analysis.context
     if ctx.channel == "twitter" and analysis.is_public:
         limit = rule.options.get("twitter-limit", 280)
-        length, offsets = twitter_length(text)
-        if length > limit:
-            span = _readable_span(analysis, _word_start(text, offsets[limit]), len(text.rstrip()))
-            if span:
-                yield Hit(span[0], span[1], values={"length": length, "limit": limit,
-                                                    "what": f"a public tweet takes {limit}"})
-    elif ctx.channel == "sms":
-        most = rule.options.get("sms-max-segments", 3)
-        segments, per, units = sms_segments(text, rule.options.get("sms-segment-length", 160))
-        if segments > most:
-            # Underline what falls beyond the last allowed message (one unit per
-            # character is close enough for the underline; the count is exact).
-            span = _readable_span(analysis, _word_start(text, min(len(text) - 1, per * most)),
-                                  len(text.rstrip()))
-            if span is None:
-                return
-            yield Hit(span[0], span[1], values={
-                "length": units, "limit": per * most,
-                "what": f"that is {segments} text messages, more than {most}"})
+        text = analysis.text
+        # Most replies are far under the limit: bound the length first, without a regex
+        # (twitter_length_bound, inlined), then count it without the offsets.
+        links = text.count("://")
+        if "w." in text or "W." in text:
+            links += text.lower().count("www.")
+        if len(text) + _URL_GROWTH * links <= limit or twitter_count(text) <= limit:
+            return ()
+        return _too_long_tweet(analysis, limit)
+    if ctx.channel == "sms":
+        bound = sms_segments_bound(analysis.text, rule.options.get("sms-segment-length", 160))
+        if bound is not None and bound <= rule.options.get("sms-max-segments", 3):
+            return ()
+        return _too_long_sms(analysis, rule)
+    return ()
+
+
+def _too_long_tweet(analysis, limit):
+    text = analysis.text
+    length, offsets = twitter_length(text)
+    if length > limit:
+        span = _readable_span(analysis, _word_start(text, offsets[limit]), len(text.rstrip()))
+        if span:
+            yield Hit(span[0], span[1], values={"length": length, "limit": limit,
+                                                "what": f"a public tweet takes {limit}"})
+
+
+def _too_long_sms(analysis, rule):
+    text = analysis.text
+    most = rule.options.get("sms-max-segments", 3)
+    segments, per, units = sms_segments(text, rule.options.get("sms-segment-length", 160))
+    if segments > most:
+        # Underline what falls beyond the last allowed message (one unit per
+        # character is close enough for the underline; the count is exact).
+        span = _readable_span(analysis, _word_start(text, min(len(text) - 1, per * most)),
+                              len(text.rstrip()))
+        if span is None:
+            return
+        yield Hit(span[0], span[1], values={
+            "length": units, "limit": per * most,
+            "what": f"that is {segments} text messages, more than {most}"})
 
 
 # ------------------------------------------------------------------ RL902 hard to read
@@ -126,12 +211,16 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
+# Words repeat from reply to reply ("the", "your", "order"): counted once each.
+_syllables = lru_cache(maxsize=8192)(syllables)
+
+
 def reading_ease(words: list, sentences: int) -> float:
     """Flesch reading ease: 60-70 is plain English, under 30 is hard going."""
     if not words or not sentences:
         return 100.0
     per_sentence = len(words) / sentences
-    per_word = sum(syllables(w) for w in words) / len(words)
+    per_word = sum(map(_syllables, words)) / len(words)
     return 206.835 - 1.015 * per_sentence - 84.6 * per_word
 
 
@@ -143,22 +232,81 @@ def _mostly_english(words: list) -> bool:
     return sum(1 for w in words if w.lower().strip("'’") in known) >= 0.6 * len(words)
 
 
+# For an ASCII text, _WORD's first character class is exactly the ASCII letters and
+# digits: each maps to "a", every other byte to " ". A match of _WORD starts only where
+# such a character follows another kind (or starts the text): a letter or digit after
+# another one lies inside the same greedy match. So the runs of "a" in the mapped bytes
+# (in the whole text, or in any window) bound the words found there.
+WORD_START_CHARS = frozenset(chr(i) for i in range(128) if chr(i).isalnum())
+_RUNS_TABLE = bytes(0x61 if chr(i) in WORD_START_CHARS else 0x20 for i in range(256))
+
+
+def _word_runs(runs: bytes, start: int, end: int) -> int:
+    """Runs of letters and digits in ``runs[start:end]``: at least the words there."""
+    if start >= end:
+        return 0
+    return runs.count(b" a", start, end) + (runs[start] == 0x61)
+
+
+def _may_be_hard(analysis, max_words, min_words) -> bool:
+    """False only when hard_to_read cannot find anything: no sentence can exceed
+    max_words and the reply cannot reach min_words (upper bounds on both counts)."""
+    norm = analysis.norm
+    if norm.isascii():
+        runs = norm.encode("ascii").translate(_RUNS_TABLE)
+        words = runs.count(b" a") + (runs[:1] == b"a")  # _word_runs(runs, 0, len(runs))
+    else:
+        runs = None
+        words = len(_WORD.findall(norm))
+    # Both checks need words: more than max_words in one sentence, or min_words in all.
+    # Sentences split only at punctuation or line breaks, which no word spans, so the
+    # words of the whole reply bound both counts; most replies are too short for either.
+    if words < min(min_words, max_words + 1):
+        return False
+    if words >= min_words:
+        return True
+    # The score cannot be reached; only a sentence over max_words can be flagged, and a
+    # sentence's words (found within it) are bounded by the runs inside it.
+    for start, end in analysis.sentences:
+        count = (_word_runs(runs, start, end) if runs is not None
+                 else len(_WORD.findall(norm, start, end)))
+        if count > max_words:
+            return True
+    return False
+
+
 @register_check("channel.hard_to_read")
 def hard_to_read(analysis, rule):
     max_words = rule.options.get("max-sentence-words", 35)
     min_ease = rule.options.get("min-reading-ease", 30.0)
     min_words = rule.options.get("min-words-for-score", 40)
+    if not _may_be_hard(analysis, max_words, min_words):
+        return ()
+    return _hard_to_read(analysis, max_words, min_ease, min_words)
+
+
+def _hard_to_read(analysis, max_words, min_ease, min_words):
     prose = frozenset({"body"})
-    # Both checks need words: more than max_words in one sentence, or min_words in all.
-    # Sentences split only at punctuation or line breaks, which no word spans, so the
-    # words of the whole reply bound both counts; most replies are too short for either.
-    if len(_WORD.findall(analysis.norm)) < min(min_words, max_words + 1):
-        return
     scored, flagged = [], set()
+    norm = analysis.norm
+    # Links, @mentions, quoted text and the sign-off are not prose the customer reads:
+    # a word is counted when it overlaps none of them (analysis.in_scope(s, e, prose),
+    # asked of the few segments that overlap its sentence: any segment a word of the
+    # sentence overlaps overlaps the sentence too).
+    outside = [(seg.start, seg.end) for seg in analysis.segments if seg.kind not in prose]
     for start, end in analysis.sentences:
-        # Links, @mentions, quoted text and the sign-off are not prose the customer reads.
-        found = [m for m in _WORD.finditer(analysis.norm, start, end)
-                 if analysis.in_scope(m.start(), m.end(), prose)]
+        near = [(a, b) for a, b in outside if a < end and b > start]
+        if not near:
+            found = list(_WORD.finditer(norm, start, end))
+        else:
+            found = []
+            for m in _WORD.finditer(norm, start, end):
+                s, e = m.span()
+                for a, b in near:
+                    if a < e and b > s:
+                        break
+                else:
+                    found.append(m)
         if not found:
             continue
         words = [m.group(0) for m in found]

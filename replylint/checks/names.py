@@ -4,8 +4,8 @@ from __future__ import annotations
 import regex
 
 from replylint.checks import Hit, register_check
-from replylint.names import (NOT_NAMES, find_name_uses, given_name, is_same_name, misspelling_of,
-                             name_forms)
+from replylint.names import (NOT_NAMES, given_name, is_same_name, misspelling_of, name_forms,
+                             uses_name)
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 
@@ -29,13 +29,18 @@ def first_word_span(analysis):
 def missing_customer_name(analysis, rule):
     ctx = analysis.context
     if not (ctx.customer_name or ctx.customer_handle):
-        return
+        return ()
     if rule.options.get("skip-mid-thread") and ctx.history:
-        return
+        return ()
     forms = name_forms(ctx.customer_name, ctx.customer_handle, analysis.config.nicknames)
-    own = analysis.text[:analysis.own_text_end]
-    if find_name_uses(own, forms):
-        return
+    text, end = analysis.text, analysis.own_text_end
+    if uses_name(text if end == len(text) else text[:end], forms):
+        return ()
+    return _missing_customer_name_hit(analysis)
+
+
+def _missing_customer_name_hit(analysis):
+    ctx = analysis.context
     greeting = analysis.segments_of("greeting")
     span = (greeting[0].start, greeting[0].end) if greeting else first_word_span(analysis)
     if span is None:
@@ -46,18 +51,76 @@ def missing_customer_name(analysis, rule):
 
 # ------------------------------------------------------------ RL602 generic salutation
 
+# The salutations, as data: the gate below reads its words from the same lists.
+GENERIC_GREETINGS = ("dear", "hello", "hi", "hey", "greetings")
+GENERIC_ADJECTIVES = ("valued", "valuable", "loyal", "esteemed")
+GENERIC_NOUNS = (
+    "customer", "user", "member", "client", "guest", "passenger", "subscriber",
+    r"account[ \t]+holder", "shopper", "cardholder", r"card[ \t]+holder", "policyholder",
+    r"policy[ \t]+holder", r"sir[ \t]*(?:/|or|and)[ \t]*madam", r"madam[ \t]*(?:/|or|and)[ \t]*sir",
+    "sirs?", "madam", "ma'am", "friend", "all")
+WHOM = r"to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern"
+THERE_GREETINGS = ("hi", "hello", "hey", "hiya", "greetings")
+
 _GENERIC = regex.compile(
-    r"(?:dear|hello|hi|hey|greetings)[ \t]+(?:valued[ \t]+|valuable[ \t]+|loyal[ \t]+|esteemed[ \t]+)?"
-    r"(?:customer|user|member|client|guest|passenger|subscriber|account[ \t]+holder|shopper"
-    r"|cardholder|card[ \t]+holder|policyholder|policy[ \t]+holder|sir[ \t]*(?:/|or|and)[ \t]*madam"
-    r"|madam[ \t]*(?:/|or|and)[ \t]*sir|sirs?|madam|ma'am|friend|all)(?![\p{L}])"
-    r"|to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern",
+    "(?:" + "|".join(GENERIC_GREETINGS) + r")[ \t]+"
+    "(?:" + "|".join(a + r"[ \t]+" for a in GENERIC_ADJECTIVES) + ")?"
+    "(?:" + "|".join(GENERIC_NOUNS) + r")(?![\p{L}])"
+    "|" + WHOM,
     regex.IGNORECASE,
 )
 # "Hi there Debbie" and "Hi there, Debbie!" greet by name already.
-_THERE = regex.compile(r"(?:hi|hello|hey|hiya|greetings)[ \t]+there(?![\p{L}])"
-                    r"(?-i:(?![ \t]+\p{Lu}|[ \t]*,[ \t]*\p{Lu}\p{Ll}+[,!.]))",
+_THERE = regex.compile("(?:" + "|".join(THERE_GREETINGS) + r")[ \t]+there(?![\p{L}])"
+                       r"(?-i:(?![ \t]+\p{Lu}|[ \t]*,[ \t]*\p{Lu}\p{Ll}+[,!.]))",
                        regex.IGNORECASE)
+
+
+def _leading_word(alternative: str) -> str:
+    """The letters an alternative must start with ("sirs?" -> "sir", "account...holder"
+    -> "account"): its leading letters, less one made optional by a following ? or *."""
+    word = regex.match(r"[a-z']*", alternative).group(0)
+    if alternative[len(word):len(word) + 1] in ("?", "*"):
+        word = word[:-1]
+    return word
+
+
+# What every match must hold, lower-cased (analysis.folded is norm.lower()): a
+# greeting word followed by a space or tab and one of the nouns; "concern"; for
+# _THERE, one of its greeting words followed by a space or tab, and "there".
+_NOUN_GATE = tuple(dict.fromkeys(_leading_word(n) for n in GENERIC_NOUNS))
+_WHOM_GATE = "concern"
+
+
+def _followed_by_blank(words) -> "tuple[tuple, tuple]":
+    return tuple(w + " " for w in words), tuple(w + "\t" for w in words)
+
+
+_GREETING_GATE = _followed_by_blank(GENERIC_GREETINGS)
+_THERE_GATE = _followed_by_blank(THERE_GREETINGS)
+
+
+def _holds_any(low: str, strings) -> bool:
+    for s in strings:  # a plain loop: any() over a generator costs twice as much
+        if s in low:
+            return True
+    return False
+
+
+def _holds_blank_form(low: str, forms) -> bool:
+    spaced, tabbed = forms
+    return _holds_any(low, spaced) or ("\t" in low and _holds_any(low, tabbed))
+
+
+def may_have_salutation(low: "str | None", with_there: bool) -> bool:
+    """False only when neither _GENERIC nor (with_there) _THERE can match anywhere in
+    the text whose ``norm.lower()`` is ``low`` (None: cannot tell)."""
+    if low is None or _WHOM_GATE in low:
+        return True
+    if _holds_blank_form(low, _GREETING_GATE) and _holds_any(low, _NOUN_GATE):
+        return True
+    return with_there and "there" in low and _holds_blank_form(low, _THERE_GATE)
+
+
 # Where a salutation can stand: the start of the reply (after @mentions), of a line, or
 # of a sentence. "our dear customers" inside a sentence is not a salutation.
 _LEAD = regex.compile(r"(?:[ \t\r\n]+|@\w{1,30}[,:]?)*")
@@ -77,6 +140,14 @@ def _salutation_starts(analysis):
 
 @register_check("names.generic_salutation")
 def generic_salutation(analysis, rule):
+    name = analysis.context.customer_name
+    # given_name(name) is truthy only when name holds a letter, so bool(name) bounds it.
+    if not may_have_salutation(analysis.folded, bool(name)):
+        return ()
+    return _generic_salutation(analysis)
+
+
+def _generic_salutation(analysis):
     ctx = analysis.context
     greet = given_name(ctx.customer_name)
     text = analysis.norm
@@ -170,8 +241,18 @@ _CONTINUED = regex.compile(
 _HAS_LETTER = regex.compile(r"\p{L}")
 
 
+# _CONTINUED ends at the end of the stripped text: with a link, or with the last
+# character of one of its markers ("1/2", "(1/2)", ">>", "...", "…"). Its \d also
+# takes non-ASCII digits, so only an ASCII last character can rule a marker out.
+CONTINUED_LAST_ASCII = frozenset("0123456789)>.")
+
+
 def _continues_in_next_part(text: str) -> bool:
-    m = _CONTINUED.search(text.rstrip())
+    text = text.rstrip()
+    last = text[-1:]
+    if last.isascii() and last not in CONTINUED_LAST_ASCII and "://" not in text:
+        return False  # neither a marker nor a link ends the text: _CONTINUED cannot match
+    m = _CONTINUED.search(text)
     if not m:
         return False
     if m.group(1):
@@ -181,14 +262,23 @@ def _continues_in_next_part(text: str) -> bool:
 
 @register_check("names.missing_agent_name")
 def missing_agent_name(analysis, rule):
-    if analysis.segments_of("signoff"):
-        return
-    if _continues_in_next_part(analysis.norm[:analysis.own_text_end]):
-        return
-    own = analysis.text[:analysis.own_text_end]
+    for seg in analysis.segments:
+        if seg.kind == "signoff":
+            return ()
+    end = analysis.own_text_end
+    norm = analysis.norm
+    if _continues_in_next_part(norm if end == len(norm) else norm[:end]):
+        return ()
     agent = analysis.context.agent_name
-    if agent and find_name_uses(own, name_forms(agent, None, analysis.config.nicknames)):
-        return
+    if agent:
+        text = analysis.text
+        if uses_name(text if end == len(text) else text[:end],
+                     name_forms(agent, None, analysis.config.nicknames)):
+            return ()
+    return _missing_agent_name_hit(analysis)
+
+
+def _missing_agent_name_hit(analysis):
     # Underline the last sentence (without @mentions before it): where a name would go.
     for start, end in reversed(analysis.sentences):
         lead = _LEAD.match(analysis.norm, start, end)
