@@ -79,7 +79,8 @@ class Linter:
         # (rule, its conditions or None when it always applies, its regex gates or None),
         # so the common case of no ``when`` costs no call per rule per reply, and a data
         # rule with no phrase match and no regex whose words are present costs no call.
-        self._plan = [(r, None if r.when.empty else r.when, _regex_gates(r)) for r in self.rules]
+        self._plan = [(r, None if r.when.empty else r.when, _regex_gates(r), self._checks.get(r.code))
+                      for r in self.rules]
 
     # ----------------------------------------------------------------- public
     def rule(self, code_or_slug: str):
@@ -98,7 +99,7 @@ class Linter:
         findings, errors = [], []
         matches = self._phrases.match(analysis.doc)
         folded = analysis.folded
-        for rule, when, gates in self._plan:
+        for rule, when, gates, check in self._plan:
             if gates is not None and rule.code not in matches:
                 for groups in gates:
                     if may_match_all(groups, folded):
@@ -108,7 +109,12 @@ class Linter:
             if when is not None and not _holds(when, analysis):
                 continue
             try:
-                findings.extend(self._run_rule(rule, analysis, matches))
+                if check is not None:
+                    hits = check(analysis, rule)
+                    if hits:  # an empty list or tuple: the common case, nothing to build
+                        findings.extend(self._findings(rule, hits, analysis))
+                else:
+                    findings.extend(self._run_rule(rule, analysis, matches))
             except TimeoutError:
                 errors.append({"code": rule.code, "message": f"{rule.code} gave up: its regex took "
                                f"longer than {USER_REGEX_TIMEOUT} s on this reply"})
@@ -168,23 +174,24 @@ class Linter:
     # --------------------------------------------------------------- internal
     def _run_rule(self, rule, analysis: Analysis, matches: dict) -> list:
         if rule.check:
-            hits = list(self._checks[rule.code](analysis, rule))
-        else:
-            spans = list(matches.get(rule.code, ()))
-            timeout = None if rule.builtin else USER_REGEX_TIMEOUT
-            # Built-in regexes are skipped when the reply holds none of their words
-            # (matchers.required_literals); a user's regex always runs, so one that
-            # would time out still reports it.
-            folded = analysis.folded if rule.builtin else None
-            for pattern in rule.regexes:
-                if may_match_all(literals_for(pattern), folded):
-                    spans.extend(regex_spans(pattern, analysis.norm, timeout))
-            if not spans:
-                return []
-            spans = [s for s in merge_spans(spans)
-                     if analysis.in_scope(s[0], s[1], rule.scope)
-                     and not _cancelled(rule, s, analysis, matches)]
-            hits = [Hit(s, e) for s, e in spans]
+            return self._findings(rule, self._checks[rule.code](analysis, rule), analysis)
+        spans = list(matches.get(rule.code, ()))
+        timeout = None if rule.builtin else USER_REGEX_TIMEOUT
+        # Built-in regexes are skipped when the reply holds none of their words
+        # (matchers.required_literal_sets); a user's regex always runs, so one that
+        # would time out still reports it.
+        folded = analysis.folded if rule.builtin else None
+        for pattern in rule.regexes:
+            if may_match_all(literals_for(pattern), folded):
+                spans.extend(regex_spans(pattern, analysis.norm, timeout))
+        if not spans:
+            return []
+        spans = [s for s in merge_spans(spans)
+                 if analysis.in_scope(s[0], s[1], rule.scope)
+                 and not _cancelled(rule, s, analysis, matches)]
+        return self._findings(rule, [Hit(s, e) for s, e in spans], analysis)
+
+    def _findings(self, rule, hits, analysis: Analysis) -> list:
         return [self._finding(rule, hit, analysis) for hit in hits
                 if hit.end > hit.start and analysis.in_scope(hit.start, hit.end, rule.scope)
                 and not self._allowed(analysis.text, hit)]

@@ -29,6 +29,8 @@ _SURROGATE_TABLE = str.maketrans(_SURROGATES)
 
 def normalize_text(text: str) -> str:
     """Return ``text`` with look-alike characters made plain; ``len`` is unchanged."""
+    if text.isascii():
+        return text  # the table maps only non-ASCII characters (translate costs ~4 µs)
     out = text.translate(_TABLE)
     if not out.isascii():
         # str.translate with a big table is slow; only pay for it when needed.
