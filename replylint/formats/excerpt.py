@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_WIDTH = 100   # a reply line wider than this is cut around the span
 
@@ -122,8 +123,19 @@ def mask_text(text):
     """A short text (a finding's words, its message) with personal data masked."""
     if not text:
         return text
+    return _mask_short_text(text) if len(text) <= _CACHED_LENGTH else _mask_uncached(text)
+
+
+def _mask_uncached(text: str) -> str:
     spans = personal_data_spans(text)
     return MaskedReply(text, spans).text if spans else text
+
+
+# A finding's suggestion and message come from its rule's templates, so an audit masks
+# the same few thousand short texts again and again (three per finding): the result
+# depends on the text alone, so it is remembered (bounded: at most ~4 MB).
+_CACHED_LENGTH = 500
+_mask_short_text = lru_cache(maxsize=8192)(_mask_uncached)
 
 
 def masked_finding(finding: dict) -> dict:

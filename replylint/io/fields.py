@@ -8,6 +8,7 @@ print it, because a wrong guess would otherwise lint the wrong column silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable, Mapping, Optional
 
 from replylint.errors import InputError
@@ -92,6 +93,11 @@ class FieldMap:
                     break
         return cls(fields=fields, explicit=frozenset(explicit))
 
+    @cached_property
+    def _pairs(self) -> tuple:
+        """``(key, field name)`` of every mapped key, in KEYS order (once per source)."""
+        return tuple((key, self.fields[key]) for key in KEYS if key in self.fields)
+
     def describe(self) -> str:
         """One line naming each mapping, guessed ones marked, for the CLI to print."""
         parts = []
@@ -116,16 +122,17 @@ class FieldMap:
                               f"(fields here: {', '.join(map(str, row.keys())) or 'none'})",
                               source, line)
         for value in row.values():
-            if isinstance(value, str) and has_undecodable(value):
+            # isascii() first: O(1), and an ASCII value cannot hold an invalid byte.
+            if isinstance(value, str) and not value.isascii() and has_undecodable(value):
                 return InputError(undecodable_message(value), source, line)
-        text = self.get(row, "text")
+        text = row.get(self.fields["text"])
         if text is None:
             return InputError(f"missing text field {self.fields['text']!r}", source, line)
         if not isinstance(text, str):
             return InputError(f"text field {self.fields['text']!r} is not a string", source, line)
-        values = dict(defaults or {})
-        for key in KEYS:
-            value = self.get(row, key)
+        values = dict(defaults) if defaults else {}
+        for key, name in self._pairs:
+            value = row.get(name)
             if value is not None and value != "":
                 values[key] = value
         values["text"] = text
@@ -192,6 +199,8 @@ def parse_public(value: Any) -> Optional[bool]:
 def _text_or_none(value: Any) -> Optional[str]:
     if value is None:
         return None
+    if value.__class__ is str:   # the common case, first
+        return value.strip() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # ids read as 1234.0 by spreadsheet tools
     text = str(value).strip()

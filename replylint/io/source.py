@@ -102,7 +102,8 @@ def stdin_bytes() -> IO[bytes]:
 
 def has_undecodable(text: str) -> bool:
     """True when ``text`` holds bytes that were not valid UTF-8."""
-    return bool(_UNDECODABLE.search(text))
+    # isascii() is O(1) in CPython: most values of most inputs skip the search.
+    return not text.isascii() and _UNDECODABLE.search(text) is not None
 
 
 def undecodable_message(text: str) -> str:
