@@ -1,10 +1,13 @@
 """Checks about apologies (RL1xx) whose logic is more than a phrase list."""
 from __future__ import annotations
 
+import os
+
 import regex
 
 from replylint import complaint
 from replylint.checks import Hit, register_check
+from replylint.matchers import required_literal_sets
 
 _APOLOGY = r"\b(?:sorry|apologi[sz]e[ds]?|apologies|apology|regret)\b"
 
@@ -43,12 +46,45 @@ def _retraction_pattern(max_gap: int):
     )
 
 
+def _fewer_words(group) -> tuple:
+    """``group`` with fewer words to look for: words that share a start of 5 letters
+    or more are replaced by that start ("apolog" for "apology" and "apologies"), and a
+    word holding another word of the group is dropped ("cannot" beside "can"). Each
+    occurrence of a word of ``group`` holds one of these, at a place of its own."""
+    words = []
+    for word in sorted(group):
+        if words:
+            common = len(os.path.commonprefix([words[-1], word]))
+            if common >= 5:
+                words[-1] = word[:common]
+                continue
+        words.append(word)
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
+# A reply can only be flagged when it holds an apology word, a "but"/"however" and
+# something _RETRACTION finds after it: the words every match of those patterns must
+# contain (matchers.required_literal_sets, read from the patterns themselves) let a
+# reply holding none of them return before any regex runs (~99% of replies). The
+# max-gap option only bounds a run that may be empty, so it changes no required word
+# (tests/test_check_gates.py holds every gap to the same words).
+_RETRACTION_GATE = tuple(
+    _fewer_words(group)
+    for group in (required_literal_sets(_retraction_pattern(0)) or ()) + (required_literal_sets(_RETRACTION) or ()))
 _PATTERNS: dict = {}
 
 
 @register_check("apology.retracted_apology")
 def retracted_apology(analysis, rule):
     """An apology whose "but"/"however" leads, in the same sentence, to a rule or a refusal."""
+    lower = analysis.folded
+    if lower is not None:
+        for group in _RETRACTION_GATE:
+            for word in group:
+                if word in lower:
+                    break
+            else:
+                return
     max_gap = int(rule.options.get("max-gap", 40))
     reach = int(rule.options.get("max-reach", 70))
     # get() first: setdefault would evaluate (compile) its default on every reply.
@@ -139,10 +175,12 @@ def missing_acknowledgement(analysis, rule):
     """The customer is upset (a frustration marker or clearly negative wording, not only
     a fault report) and nothing in the reply apologises or shows the agent heard them."""
     threshold = float(rule.options.get("upset-polarity", complaint.UPSET_POLARITY))
-    if not complaint.is_upset(analysis.context.inbound, threshold):
-        return
+    # Cheapest first (each would return): about half the replies to a complaint
+    # acknowledge it, and the upset test may score the inbound's polarity.
     own = analysis.norm[:analysis.own_text_end]
-    if _ACKNOWLEDGEMENT.search(own) or _is_split_part(own):
+    if _ACKNOWLEDGEMENT.search(own):
+        return
+    if not complaint.is_upset(analysis.context.inbound, threshold) or _is_split_part(own):
         return
     span = opening_span(analysis)
     if span:
@@ -157,10 +195,43 @@ _NOT_APOLOGY = regex.compile(
 )
 
 
+def _self_overlaps(word: str) -> bool:
+    """True when two occurrences of ``word`` can overlap ("aa" in "aaa"): then
+    ``str.count`` would count fewer than there are."""
+    return any(word[:k] == word[-k:] for k in range(1, len(word)))
+
+
+def _counting_words(groups) -> "tuple | None":
+    """Words of which every match of a pattern holds one, for counting its matches
+    from above: matches do not overlap, so each holds its own occurrence of one of
+    them, and ``sum(text.count(w))`` is at least the number of matches (each word
+    counted by its shared start, see ``_fewer_words``, which each of its occurrences
+    begins). None when that cannot be said (no single group, or a word that can
+    overlap itself)."""
+    if not groups or len(groups) != 1:
+        return None
+    words = _fewer_words(groups[0])
+    if any(_self_overlaps(w) for w in words):
+        return None
+    return words
+
+
+_APOLOGY_COUNT_WORDS = _counting_words(required_literal_sets(_APOLOGY_WORD))
+
+
 @register_check("apology.over_apology")
 def over_apology(analysis, rule):
     """The apology that makes one too many (by default the third) in the agent's own words."""
     limit = int(rule.options.get("max-apologies", 2))
+    lower = analysis.folded
+    if lower is not None and _APOLOGY_COUNT_WORDS is not None:
+        # No more apology words than the limit in the whole reply: no more can be
+        # counted in the agent's own words (nearly every reply has none).
+        most = 0
+        for word in _APOLOGY_COUNT_WORDS:
+            most += lower.count(word)
+        if most <= limit:
+            return
     text = analysis.norm[:analysis.own_text_end]
     found = [m for m in _APOLOGY_WORD.finditer(text)
              if analysis.in_scope(m.start(), m.end())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from replylint.checks import Hit, register_check
+from replylint.matchers import folded, may_match_all, required_literal_sets
 
 # The inbound asks something: a question mark in a sentence that opens like a question
 # or holds a question word ("$3 burritos with a costume??" is delight, not a question).
@@ -41,10 +42,17 @@ _PART = regex.compile(r"(?:\b\d{1,2}/\d{1,2}\b|\(\d{1,2}\)|>>+|\.{3}|…)")
 _NOT_CONTENT = ("greeting", "signoff", "quoted", "url", "email", "mention")
 
 
+# Every match of _QUESTION holds one of these ("?", "please help"...): an inbound
+# message holding none is no question, and the look-behind search is not run.
+_QUESTION_GATE = required_literal_sets(_QUESTION)
+
+
 def inbound_needs_answer(analysis) -> bool:
     """The customer complained or asked something (not thanks or praise)."""
     inbound = analysis.context.inbound or ""
-    return bool(inbound.strip()) and (analysis.inbound_complaint or bool(_QUESTION.search(inbound)))
+    return bool(inbound.strip()) and (
+        analysis.inbound_complaint
+        or (may_match_all(_QUESTION_GATE, folded(inbound)) and bool(_QUESTION.search(inbound))))
 
 # Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
 # regex module's cache lookup, a compiled pattern ~1 µs.
@@ -71,10 +79,34 @@ def _content_text(analysis) -> str:
     return "".join(chars)
 
 
+def _piece_groups(groups) -> "tuple | None":
+    """``groups`` for a text some of whose characters were blanked to spaces after the
+    fact: each word is replaced by its longest run without white space, which the
+    original text holds wherever the blanked one holds the word."""
+    if groups is None:
+        return None
+    out = []
+    for group in groups:
+        pieces = {max(word.split(), key=len) if word.split() else "" for word in group}
+        if "" in pieces:
+            return None
+        out.append(tuple(sorted(pieces)))
+    return tuple(out)
+
+
+# A finding needs a sentence _COURTESY finds, in the reply with its greeting, sign-off,
+# links and mentions blanked: a reply holding none of its words (read from the pattern)
+# returns before the reply is blanked and its sentences are read.
+_COURTESY_GATE = _piece_groups(required_literal_sets(_COURTESY))
+
+
 @register_check("followup.no_next_step")
 def no_next_step(analysis, rule):
     """The whole reply is courtesy: no answer, no question, no next step."""
-    if not inbound_needs_answer(analysis):
+    if not analysis.context.inbound:
+        return  # inbound_needs_answer would say no
+    # The reply's words before the inbound's: the cheaper test, and as selective.
+    if not may_match_all(_COURTESY_GATE, analysis.folded) or not inbound_needs_answer(analysis):
         return
     if analysis.segments_of("url") or _PART.search(analysis.norm):
         return  # a link is a way forward; a thread part may have the rest
@@ -84,7 +116,8 @@ def no_next_step(analysis, rule):
         sentence = content[start:end]
         if not _LETTER.search(sentence):
             continue
-        if _NEXT_STEP.search(sentence.strip()) or not _all_courtesy(sentence):
+        # (the cheaper test first: most sentences that answer hold no courtesy at all)
+        if not _all_courtesy(sentence) or _NEXT_STEP.search(sentence.strip()):
             return
         words = _WORDS_RUN.search(sentence)
         spans.append((start + words.start(), start + words.end()))
