@@ -25,22 +25,21 @@ class PhraseIndex:
         self.vocab = nlp.vocab
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.token_matcher = Matcher(nlp.vocab)
-        self.has_phrases = False
         self.has_patterns = False
+        lists = []  # (key, phrases)
         for rule in rules:
             if rule.phrases:
-                self._add_phrases(nlp, rule.code, rule.phrases)
+                lists.append((rule.code, rule.phrases))
             if rule.patterns:
                 self.token_matcher.add(rule.code, [list(p) for p in rule.patterns])
                 self.has_patterns = True
             for i, anti in enumerate(rule.unless):
                 if anti.phrases:
-                    self._add_phrases(nlp, f"{rule.code}~{i}", anti.phrases)
-
-    def _add_phrases(self, nlp, key, phrases):
-        docs = [nlp.make_doc(normalize_text(p)) for p in phrases]
-        self.phrase_matcher.add(key, docs)
-        self.has_phrases = True
+                    lists.append((f"{rule.code}~{i}", anti.phrases))
+        keywords = _phrase_keywords(nlp, [normalize_text(p) for _, phrases in lists for p in phrases])
+        for key, phrases in lists:
+            self.phrase_matcher.add(key, [next(keywords) for _ in phrases])
+        self.has_phrases = bool(lists)
 
     def match(self, doc) -> dict:
         """``{key: [(start_char, end_char), ...]}`` for every phrase and pattern key."""
@@ -53,6 +52,38 @@ class PhraseIndex:
             for match_id, s, e in self.token_matcher(doc):
                 found[strings[match_id]].append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return found
+
+
+def _phrase_keywords(nlp, phrases: list):
+    """Each phrase as the LOWER values of its tokens (what PhraseMatcher.add makes of a
+    Doc, and takes as is), in order.
+
+    The built-in packs hold ~12,600 phrases; a Doc each cost ~0.5 s at every start.
+    The tokenizer splits on whitespace first and treats each chunk alone, so phrases
+    joined by line breaks tokenise as they do one by one (tests/test_matchers.py holds
+    every built-in phrase to that); a phrase with other whitespace in it or around it
+    is tokenised alone all the same.
+    """
+    from spacy.attrs import LOWER
+
+    plain = [i for i, p in enumerate(phrases) if p and " ".join(p.split()) == p]
+    out = [None] * len(phrases)
+    if plain:
+        doc = nlp.make_doc("\n".join(phrases[i] for i in plain))
+        lowers = doc.to_array([LOWER]).tolist()
+        newline = nlp.vocab.strings["\n"]
+        keyword, slot = [], iter(plain)
+        for lower in lowers:  # a plain phrase holds no line break: each one is a joint
+            if lower == newline:
+                out[next(slot)] = keyword
+                keyword = []
+            else:
+                keyword.append(lower)
+        out[next(slot)] = keyword
+    for i, keyword in enumerate(out):
+        if keyword is None:
+            out[i] = [t.lower for t in nlp.make_doc(phrases[i])]
+    return iter(out)
 
 
 def regex_spans(pattern, text: str, timeout=None) -> list:
