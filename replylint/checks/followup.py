@@ -1,6 +1,8 @@
 """Checks about keeping the customer in the loop (RL7xx) that need more than phrases."""
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from replylint.checks import Hit, register_check
@@ -79,18 +81,27 @@ def _content_text(analysis) -> str:
     return "".join(chars)
 
 
+# Short words in most replies: a piece of last resort (this only picks which piece of
+# a word is looked for, never whether the word is).
+_COMMON_PIECES = frozenset({"we", "our", "no", "you", "to", "the", "a", "i"})
+
+
 def _piece_groups(groups) -> "tuple | None":
     """``groups`` for a text some of whose characters were blanked to spaces after the
-    fact: each word is replaced by its longest run without white space, which the
-    original text holds wherever the blanked one holds the word."""
+    fact: each word is replaced by one of its runs without white space, which the
+    original text holds wherever the blanked one holds the word (the run most words of
+    the group share, so fewer are looked for: "hear" for "hear that" and "hear this").
+    A word holding another of the group is dropped ("frustrating" beside "frustrat")."""
     if groups is None:
         return None
     out = []
     for group in groups:
-        pieces = {max(word.split(), key=len) if word.split() else "" for word in group}
-        if "" in pieces:
+        split = [word.split() for word in group]
+        if not all(split):
             return None
-        out.append(tuple(sorted(pieces)))
+        shared = Counter(piece for pieces in split for piece in set(pieces))
+        chosen = {max(pieces, key=lambda p: (p not in _COMMON_PIECES, shared[p], len(p))) for pieces in split}
+        out.append(tuple(sorted(w for w in chosen if not any(o != w and o in w for o in chosen))))
     return tuple(out)
 
 
