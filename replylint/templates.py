@@ -135,14 +135,17 @@ def _str_or_none(value) -> Optional[str]:
 
 
 # ----------------------------------------------------------- normalisation
-def normalise_reply(text: str, context: Optional[Context] = None) -> str:
+def normalise_reply(text: str, context: Optional[Context] = None, *, regions=None) -> str:
     """The reply with what varies between customers replaced by placeholders.
 
     ``"@115712 Hi Jeff! Refund of $20 sent to jeff@x.com, Jeff. ^AB"`` becomes
     ``"<greeting> refund of <num> sent to <email>, <name>. <signoff>"``.
+
+    ``regions``: ``region_spans(normalize_text(text))`` when the caller already has
+    them (the linter's segments of the reply: see ``regions_of_segments``).
     """
     norm = normalize_text(text)
-    spans = region_spans(norm)
+    spans = region_spans(norm) if regions is None else regions
     out = _replace_spans(norm, spans) if spans else norm
     # Each substitution is skipped when the text lacks what its pattern needs
     # (a plain `in` test is ~50x cheaper than a regex pass that finds nothing).
@@ -196,6 +199,12 @@ def region_spans(norm: str) -> list:
         spans.append((start, end, placeholder))
         cursor = end
     return spans
+
+
+def regions_of_segments(segments) -> list:
+    """``region_spans`` from the output of ``segment_reply`` (of the same text)."""
+    return [(seg.start, seg.end, "" if seg.kind == "quoted" else f"<{seg.kind}>")
+            for seg in segments if seg.kind in ("greeting", "signoff", "quoted")]
 
 
 def _url_placeholder(match) -> str:
