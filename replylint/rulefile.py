@@ -104,12 +104,12 @@ def expand_phrase(phrase: str) -> list:
     parts = _ALTERNATIVES.split(phrase)
     # split() with one group alternates literal text and alternative lists.
     choices = [[p] if i % 2 == 0 else p.split("|") for i, p in enumerate(parts)]
-    out = []
+    out = {}  # an ordered set: the expansions keep their order, each once
     for combo in itertools.product(*choices):
         text = " ".join("".join(combo).split()).lower()
-        if text and text not in out:
-            out.append(text)
-    return out
+        if text:
+            out[text] = None
+    return list(out)
 
 
 def parse_example(raw, path, line, allow_marks: bool) -> Example:
@@ -273,10 +273,11 @@ def parse_rule(raw, path: Path, pack: str, prefix: str, docs_url: str, builtin: 
         raise RuleFileError("match.check cannot be combined with phrases, patterns or regex",
                             path, match.lines.get("check"))
     flags = 0 if raw.get("case-sensitive") else regex.IGNORECASE
-    phrases = []
+    phrases = {}  # an ordered set (a list's ``in`` made loading quadratic in phrases)
     phrase_sources = _str_list(match, "phrases", path, match.lines.get("phrases"))
     for phrase in phrase_sources:
-        phrases.extend(p for p in expand_phrase(phrase) if p not in phrases)
+        phrases.update(dict.fromkeys(expand_phrase(phrase)))
+    phrases = list(phrases)
     patterns = match.get("patterns") or []
     if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
         raise RuleFileError("patterns must be a list of spaCy token patterns (lists of mappings)",
