@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from replylint.checks import Hit, register_check
+from replylint.checks.apology import _fewer_words
 from replylint.matchers import may_match_all, required_literal_sets
 
 # Offers, promotions and upsells: one alternative each (kept apart for the gate below).
@@ -53,15 +54,16 @@ _ASKED_ABOUT_OFFERS = regex.compile(
 )
 
 
-# Words found in more than one reply in ten on the corpora: a group holding one is
+# Words found in more than one reply in twenty on the corpora: a group holding one is
 # checked after the others. This list only orders the checks; what is checked is read
 # from the patterns.
-_COMMON = frozenset({"s", "you", "to", "our", "your", "as", "for", "can", "this", "thank", "do", "have"})
+_COMMON = frozenset({"s", "you", "to", "our", "your", "as", "for", "can", "this", "thank", "do", "have",
+                     "about", "like", "know", "what", "get", "not", "able"})
 
 
 def _checking_order(group) -> tuple:
-    # rare groups first, then few long words (matchers' own order)
-    return (any(w in _COMMON for w in group), len(group) / min(map(len, group)) ** 2, group)
+    # rare groups first, then fewest words, then the longest shortest word
+    return (any(w in _COMMON for w in group), len(group), -min(map(len, group)), group)
 
 
 def _alternative_gates(alternatives) -> "tuple | None":
@@ -77,11 +79,10 @@ def _alternative_gates(alternatives) -> "tuple | None":
 
 
 def _screen(*gate_lists) -> tuple:
-    """The first group of every alternative in one list, without a word that holds
-    another one of the list ("upgrade" makes "upgrades" redundant): a text holding none
-    of them misses a group of every alternative."""
-    words = {w for gates in gate_lists for groups in gates for w in groups[0]}
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+    """The first group of every alternative in one list, in fewer words ("upgrad" for
+    "upgrade" and "upgrading"; see apology._fewer_words): a text holding none of them
+    misses a group of every alternative."""
+    return _fewer_words({w for gates in gate_lists for groups in gates for w in groups[0]})
 
 
 def _may_find(gates, lower: str) -> bool:
