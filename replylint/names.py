@@ -191,25 +191,31 @@ def uses_name(text: str, forms) -> bool:
     """``bool(find_name_uses(text, forms))``, stopping at the first use."""
     if not forms:
         return False
-    if all(f.isascii() for f in forms) and (text.isascii() or FOLDS_TO_ASCII.isdisjoint(text)):
-        low = text.lower()
-        n = len(text)
-        if len(low) == n:
-            # _ascii_name_uses keeps a span for every start where a form ends at a word
-            # boundary after a start that follows no word character or "@": it returns
-            # a span exactly when there is one such occurrence.
-            for form in forms:
-                size = len(form)
-                i = low.find(form)
-                while i >= 0:
-                    j = i + size
-                    if j == n or not is_word_char(low[j]):
-                        start = i - 1 if i and low[i - 1] == "@" else i
-                        if start == 0 or not (is_word_char(low[start - 1]) or low[start - 1] == "@"):
-                            return True
-                    i = low.find(form, i + 1)
-            return False
-    return _forms_pattern(tuple(forms)).search(text) is not None
+    for form in forms:
+        if not form.isascii():
+            return _forms_pattern(tuple(forms)).search(text) is not None
+    if not (text.isascii() or FOLDS_TO_ASCII.isdisjoint(text)):
+        return _forms_pattern(tuple(forms)).search(text) is not None
+    low = text.lower()
+    n = len(text)
+    if len(low) != n:
+        return _forms_pattern(tuple(forms)).search(text) is not None
+    # _ascii_name_uses keeps a span for every start where a form ends at a word
+    # boundary after a start that follows no word character or "@": it returns a
+    # span exactly when there is one such occurrence. (is_word_char, inlined.)
+    word = ASCII_WORD_CHARS
+    for form in forms:
+        i = low.find(form)
+        while i >= 0:
+            j = i + len(form)
+            c = low[j] if j < n else ""
+            if not c or not (c in word if c.isascii() else _WORD_CHAR.match(c)):
+                start = i - 1 if i and low[i - 1] == "@" else i
+                c = low[start - 1] if start else ""
+                if not c or not (c == "@" or (c in word if c.isascii() else _WORD_CHAR.match(c))):
+                    return True
+            i = low.find(form, i + 1)
+    return False
 
 
 # The only non-ASCII characters that match an ASCII letter under the regex module's
@@ -217,6 +223,7 @@ def uses_name(text: str, forms) -> bool:
 # an ASCII character. Without them, lower() keeps offsets and ASCII matches exact.
 FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
 _WORD_CHAR = regex.compile(r"\w")
+ASCII_WORD_CHARS = frozenset(c for c in map(chr, range(128)) if c.isalnum() or c == "_")
 
 
 def is_word_char(c: str) -> bool:

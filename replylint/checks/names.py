@@ -4,8 +4,8 @@ from __future__ import annotations
 import regex
 
 from replylint.checks import Hit, register_check
-from replylint.names import (NOT_NAMES, given_name, is_same_name, misspelling_of, name_forms,
-                             uses_name)
+from replylint.names import (ASCII_WORD_CHARS, NOT_NAMES, given_name, is_same_name,
+                             misspelling_of, name_forms, uses_name)
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 
@@ -30,13 +30,33 @@ def missing_customer_name(analysis, rule):
     ctx = analysis.context
     if not (ctx.customer_name or ctx.customer_handle):
         return ()
-    if rule.options.get("skip-mid-thread") and ctx.history:
+    if ctx.history and rule.options.get("skip-mid-thread"):
+        return ()
+    text, end = analysis.text, analysis.own_text_end
+    if not ctx.customer_name and opens_with_handle(text, end, ctx.customer_handle):
         return ()
     forms = name_forms(ctx.customer_name, ctx.customer_handle, analysis.config.nicknames)
-    text, end = analysis.text, analysis.own_text_end
     if uses_name(text if end == len(text) else text[:end], forms):
         return ()
     return _missing_customer_name_hit(analysis)
+
+
+def opens_with_handle(text: str, end: int, handle: str) -> bool:
+    """True when ``text[:end]`` opens with "@handle" (any case) and an ASCII character
+    that is no word character, or ends there: a use find_name_uses finds at 0 (its form
+    is the handle; "@" is taken, nothing comes before it) whichever way it searches.
+    False says nothing."""
+    at = "@" + handle.strip().lstrip("@").lower()
+    n = len(at)
+    if n == 1 or n > end or not text.startswith("@"):
+        return False
+    head = text[:n]
+    if not head.isascii() or head.lower() != at:
+        return False
+    if n == end:
+        return True
+    c = text[n]
+    return c.isascii() and c not in ASCII_WORD_CHARS
 
 
 def _missing_customer_name_hit(analysis):
@@ -241,18 +261,33 @@ _CONTINUED = regex.compile(
 _HAS_LETTER = regex.compile(r"\p{L}")
 
 
-# _CONTINUED ends at the end of the stripped text: with a link, or with the last
-# character of one of its markers ("1/2", "(1/2)", ">>", "...", "…"). Its \d also
-# takes non-ASCII digits, so only an ASCII last character can rule a marker out.
-CONTINUED_LAST_ASCII = frozenset("0123456789)>.")
+# _CONTINUED ends at the end of the stripped text: with a link, or with one of its
+# markers ("1/2", "(1/2)", ">>", "...", "…"), whose ASCII endings are these. Its \d
+# also takes non-ASCII digits, so only an ASCII last character can rule a marker out.
+CONTINUED_ENDINGS = ("...", ">>") + tuple("0123456789)")
+_ENDING_LAST = frozenset(e[-1] for e in CONTINUED_ENDINGS)
+
+
+def _may_end_with_link(text: str) -> bool:
+    """False only when no "https?://" link can end ``text``: a link that does covers
+    the last "://" of the text and everything after it, where none of the characters
+    that every whitespace class holds (space, tab, CR, LF) can then stand."""
+    at = text.rfind("://")
+    if at < 0:
+        return False
+    return not (text.find(" ", at) >= 0 or text.find("\n", at) >= 0
+                or text.find("\t", at) >= 0 or text.find("\r", at) >= 0)
 
 
 def _continues_in_next_part(text: str) -> bool:
     text = text.rstrip()
     last = text[-1:]
-    if last.isascii() and last not in CONTINUED_LAST_ASCII and "://" not in text:
+    if last.isascii() and (last not in _ENDING_LAST or not text.endswith(CONTINUED_ENDINGS)) \
+            and not _may_end_with_link(text):
         return False  # neither a marker nor a link ends the text: _CONTINUED cannot match
-    m = _CONTINUED.search(text)
+    # A reverse pattern ending in "$" can only match at the end of the (stripped) text,
+    # which is where match() makes its one attempt; search() tried every position.
+    m = _CONTINUED.match(text)
     if not m:
         return False
     if m.group(1):
@@ -280,10 +315,12 @@ def missing_agent_name(analysis, rule):
 
 def _missing_agent_name_hit(analysis):
     # Underline the last sentence (without @mentions before it): where a name would go.
+    norm, own_end = analysis.norm, analysis.own_text_end
     for start, end in reversed(analysis.sentences):
-        lead = _LEAD.match(analysis.norm, start, end)
-        start = lead.end() if lead else start
-        if start < end <= analysis.own_text_end and analysis.in_scope(start, end) \
-                and _HAS_LETTER.search(analysis.norm, start, end):
-            yield Hit(start, end)
-            return
+        # A sentence starts with no space, so _LEAD moves its start only past "@".
+        if norm[start] == "@":
+            start = _LEAD.match(norm, start, end).end()
+        if start < end <= own_end and analysis.in_scope(start, end) \
+                and _HAS_LETTER.search(norm, start, end):
+            return (Hit(start, end),)
+    return ()
