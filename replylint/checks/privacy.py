@@ -8,18 +8,30 @@ from __future__ import annotations
 
 from replylint.checks import Hit, register_check
 from replylint.privacy import find_data_requests, find_personal_data
+from replylint.privacy.gates import Prefilter
 from replylint.severity import Severity
 
-# RL802 and RL803 read the same requests; one reply is analysed by both in a row,
-# so the last result is kept (keyed by the normalised text object itself).
+# RL801-RL803 check one reply in a row: the gates' views of it (gates.Prefilter) and
+# the requests RL802 and RL803 both read are kept for the last reply (keyed by the
+# normalised text object itself, which is held here so its identity is not reused).
+_last_prefilter: tuple = (None, None)
 _last_requests: tuple = (None, ())
+
+
+def _prefilter(analysis) -> Prefilter:
+    global _last_prefilter
+    norm, pf = _last_prefilter
+    if norm is not analysis.norm:
+        pf = Prefilter(analysis.norm, analysis.folded)
+        _last_prefilter = (analysis.norm, pf)
+    return pf
 
 
 def _requests(analysis) -> tuple:
     global _last_requests
     norm, found = _last_requests
     if norm is not analysis.norm:
-        found = tuple(find_data_requests(analysis.norm, analysis.sentences))
+        found = tuple(find_data_requests(analysis.norm, analysis.sentences, prefilter=_prefilter(analysis)))
         _last_requests = (analysis.norm, found)
     return found
 
@@ -32,7 +44,10 @@ def exposed_personal_data(analysis, rule):
         analysis.norm,
         allow_phones=config.allow_phones, allow_emails=config.allow_emails,
         allow_domains=config.allow_domains, regions=config.phone_regions or ("US", "GB"),
+        prefilter=_prefilter(analysis),
     )
+    if not matches:
+        return
     severity = Severity.ERROR if analysis.is_public else Severity.WARNING
     for m in matches:
         yield Hit(m.start, m.end, values={

@@ -15,6 +15,9 @@ from replylint.privacy.bank import find_bank_numbers, find_ibans
 from replylint.privacy.cards import find_cards
 from replylint.privacy.dates import find_dates_of_birth
 from replylint.privacy.emails import find_emails
+from replylint.privacy.gates import (
+    BANK_WORDS, BIRTH_WORDS, SECRET_WORDS, Prefilter, digits_trusted, may_hold_email,
+)
 from replylint.privacy.matches import PiiMatch
 from replylint.privacy.national_ids import find_ninos, find_ssns
 from replylint.privacy.phones import find_phones
@@ -60,24 +63,58 @@ def _inside_link(m: PiiMatch, urls: list, starts: list) -> bool:
 
 
 def find_personal_data(text: str, *, allow_phones=(), allow_emails=(), allow_domains=(),
-                       regions=("US", "GB")) -> "list[PiiMatch]":
-    """Every piece of customer personal data in ``text``, validated and masked."""
+                       regions=("US", "GB"), prefilter: "Prefilter | None" = None) -> "list[PiiMatch]":
+    """Every piece of customer personal data in ``text``, validated and masked.
+
+    ``prefilter`` (a ``gates.Prefilter`` of ``text``) may be shared with other checks
+    of the same reply; each recogniser runs only when its gate lets the reply through.
+    """
+    pf = prefilter if prefilter is not None else Prefilter(text)
     found: "list[PiiMatch]" = []
-    if "@" in text:
+    if "@" in text and may_hold_email(text):
         found += find_emails(text, allow_emails=allow_emails, allow_domains=allow_domains)
-    found += find_secrets(text)  # keyword-triggered; passwords need no digits
-    if _DIGITS.search(text):
-        found += find_cards(text)
-        found += find_ibans(text)
-        found += find_ssns(text)
-        if _NINO_TRIGGER.search(text):
+    hits = pf.hits  # the gates' words in the reply (None: no word gate applies)
+    if hits is None or not SECRET_WORDS.isdisjoint(hits):
+        found += find_secrets(text)  # keyword-triggered; passwords need no digits
+    if not digits_trusted(text):
+        gated = (True,) * 6
+    elif pf.digits_outside_handles() < 2:
+        gated = None  # no digit pair outside an @handle: _DIGITS cannot match
+    else:
+        # Each recogniser below needs its own shape in the reply (see gates.py); when
+        # none can, the digit-pair search that guards them all is skipped too. Cards
+        # and phones start after no word character and no "@", so all their 7+ digits
+        # lie outside handles; an SSN ("@123-45-6789"), a date or an account may not.
+        total = pf.classes.count("0")
+        many = pf.digits_outside_handles() >= 7
+        ssn = total >= 9 and pf.may_hold_ssn()
+        letters = total >= 2 and pf.may_hold_iban_or_nino()
+        bank = total >= 6 and (hits is None or not BANK_WORDS.isdisjoint(hits) or "a/c" in pf.lower)
+        birth = total >= 4 and (hits is None or not BIRTH_WORDS.isdisjoint(hits) or "d.o.b" in pf.lower)
+        postcode = total >= 3 and pf.may_hold_postcode()
+        gated = (many, ssn, letters, bank, birth, postcode)
+        if not any(gated):
+            gated = None
+    if gated is not None and _DIGITS.search(text):
+        many, ssn, letters, bank, birth, postcode = gated
+        if many:
+            found += find_cards(text)
+        if letters:
+            found += find_ibans(text)
+        if ssn:
+            found += find_ssns(text)
+        if letters and _NINO_TRIGGER.search(text):
             found += find_ninos(text)
-        lower = text.lower()
-        if any(stem in lower for stem in _BANK_STEMS) and _BANK_WORDS.search(text):
-            found += find_bank_numbers(text)
-        found += find_dates_of_birth(text)
-        found += find_addresses(text)
-        found += find_phones(text, allow_phones=allow_phones, regions=regions)
+        if bank:
+            lower = text.lower()
+            if any(stem in lower for stem in _BANK_STEMS) and _BANK_WORDS.search(text):
+                found += find_bank_numbers(text)
+        if birth:
+            found += find_dates_of_birth(text)
+        if postcode:
+            found += find_addresses(text)
+        if many:
+            found += find_phones(text, allow_phones=allow_phones, regions=regions)
     if not found:
         return found
     if "://" in text or "www." in text.lower():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from replylint.privacy.gates import NOUN_WORDS, VERB_WORDS, Prefilter
 from replylint.privacy.matches import RequestMatch
 
 # Secrets: never to be asked for on any channel.
@@ -224,16 +225,24 @@ def _requests_in(text: str, start: int, end: int) -> dict:
     return found
 
 
-def find_data_requests(text: str, sentences=None) -> "list[RequestMatch]":
-    """Requests for personal data: per sentence, at most one public and one secret."""
-    lower = text.lower()
-    if not any(stem in lower for stem in _NOUN_STEMS):
-        return []
-    if _NOUN.search(text) is None or _VERB.search(text) is None:
+def find_data_requests(text: str, sentences=None, *, prefilter: "Prefilter | None" = None) -> "list[RequestMatch]":
+    """Requests for personal data: per sentence, at most one public and one secret.
+
+    ``prefilter`` (a ``gates.Prefilter`` of ``text``) may be shared with other checks of
+    the same reply. A request needs a request verb and a sensitive noun in one sentence,
+    so only sentences holding a word of each (gates.VERB_WORDS, gates.NOUN_WORDS) are read.
+    """
+    pf = prefilter if prefilter is not None else Prefilter(text)
+    hits = pf.hits
+    if hits is not None and (NOUN_WORDS.isdisjoint(hits) or VERB_WORDS.isdisjoint(hits)):
         return []
     spans = list(sentences) if sentences is not None else split_sentences(text)
     found = []
     for i, (start, end) in enumerate(spans):
+        if hits is not None:
+            words = pf.words_between(start, end)
+            if NOUN_WORDS.isdisjoint(words) or VERB_WORDS.isdisjoint(words):
+                continue
         requests = _requests_in(text, start, end)
         if not requests:
             continue
@@ -243,4 +252,16 @@ def find_data_requests(text: str, sentences=None) -> "list[RequestMatch]":
         for kind, (verb_start, noun) in requests.items():
             found.append(RequestMatch(kind, verb_start, noun.end(),
                                       " ".join(noun.group().lower().split()), private))
+    if found and not _whole_text_asks(text):
+        return []
     return sorted(found, key=lambda r: r.start)
+
+
+def _whole_text_asks(text: str) -> bool:
+    """The whole-text tests every request has always been held to (noun stems, a noun
+    and a verb somewhere): run only once a sentence has asked, they never change a
+    result but keep it exactly what it was."""
+    lower = text.lower()
+    if not any(stem in lower for stem in _NOUN_STEMS):
+        return False
+    return _NOUN.search(text) is not None and _VERB.search(text) is not None
