@@ -84,7 +84,11 @@ def retracted_apology(analysis, rule):
                 if word in lower:
                     break
             else:
-                return
+                return ()  # a plain function: no generator is made for ~99% of replies
+    return _retracted_apologies(analysis, rule)
+
+
+def _retracted_apologies(analysis, rule):
     max_gap = int(rule.options.get("max-gap", 40))
     reach = int(rule.options.get("max-reach", 70))
     # get() first: setdefault would evaluate (compile) its default on every reply.
@@ -231,7 +235,11 @@ def over_apology(analysis, rule):
         for word in _APOLOGY_COUNT_WORDS:
             most += lower.count(word)
         if most <= limit:
-            return
+            return ()  # a plain function: no generator is made for nearly every reply
+    return _over_apologies(analysis, limit)
+
+
+def _over_apologies(analysis, limit):
     text = analysis.norm[:analysis.own_text_end]
     found = [m for m in _APOLOGY_WORD.finditer(text)
              if analysis.in_scope(m.start(), m.end())

@@ -126,7 +126,11 @@ def sales_pitch(analysis, rule):
     """A pitch ("would you like to hear about our…") or an offer with a call to action in
     the same sentence, unless the offer is over or the customer asked about offers."""
     if not may_pitch(analysis.folded):
-        return
+        return ()  # a plain function: no generator is made for most replies
+    return _sales_pitches(analysis)
+
+
+def _sales_pitches(analysis):
     if analysis.context.inbound and _ASKED_ABOUT_OFFERS.search(analysis.context.inbound):
         return
     text = analysis.norm
