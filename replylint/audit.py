@@ -182,9 +182,8 @@ def audit(items: Iterable[Item], linter, workers: int = 1,
     for report in linter.check_many(texts(), workers=workers):
         yield from flush_errors()
         record = waiting.popleft()
-        data = report.to_dict()
-        findings = [masked_finding(f) for f in data["findings"]]
-        result = AuditResult(record, findings, list(data.get("errors", ())))
+        findings = [masked_finding(f.to_dict()) for f in report.findings]
+        result = AuditResult(record, findings, list(report.errors))
         if baseline_writer is not None:
             baseline_writer.add(result)
         if baseline is not None:

@@ -5,17 +5,16 @@ consumer can stream the file and still find the totals.
 """
 from __future__ import annotations
 
-import json
-
 from replylint.audit import error_dict
 from replylint.formats.base import Renderer
+from replylint.formats.json_document import encode
 
 
 class JsonLinesRenderer(Renderer):
     name = "jsonl"
 
     def _line(self, data: dict) -> None:
-        self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        self.out.write(encode(data) + "\n")
 
     def result(self, result) -> None:
         if result.findings:
