@@ -421,6 +421,11 @@ def test_word_start_chars_are_the_ascii_of_the_word_pattern():
     assert ch.WORD_START_CHARS == {chr(i) for i in range(128) if regex.match(r"[\p{L}\p{N}]", chr(i))}
 
 
+def test_half_the_length_bounds_the_words():
+    for text in _TEXTS + ["a b c", "a", "ab", "a-b c'd", "\u00e9 \u00e9", "1,2,3,4"]:
+        assert (len(text) + 1) // 2 >= len(ch._WORD.findall(text))
+
+
 def test_word_runs_bound_the_words_everywhere():
     for text in _TEXTS:
         if not text.isascii():

@@ -252,6 +252,10 @@ def _may_be_hard(analysis, max_words, min_words) -> bool:
     """False only when hard_to_read cannot find anything: no sentence can exceed
     max_words and the reply cannot reach min_words (upper bounds on both counts)."""
     norm = analysis.norm
+    # A word starts with a letter or digit after a character that starts none (or at
+    # 0), so a text of n characters holds at most (n + 1) // 2 words.
+    if (len(norm) + 1) // 2 < min(min_words, max_words + 1):
+        return False
     if norm.isascii():
         runs = norm.encode("ascii").translate(_RUNS_TABLE)
         words = runs.count(b" a") + (runs[:1] == b"a")  # _word_runs(runs, 0, len(runs))
