@@ -30,6 +30,7 @@ own conversation.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -330,6 +331,52 @@ class MinHasher:
         lengths = np.fromiter(map(len, shingle_sets), dtype=np.intp, count=len(shingle_sets))
         return self.signatures_of_values(values, lengths, chunk)
 
+    def signatures_of_words(self, word_lists: list, texts: list, chunk: int = 4096) -> np.ndarray:
+        """``signatures([shingles_of_words(w) or {t} for w, t in zip(word_lists, texts)])``
+        without building the shingle sets.
+
+        The minimum over a set is the minimum over its windows with repeats, so each
+        reply's word 3-grams are taken as windows over word ids in numpy; only the
+        distinct 3-grams are joined into strings and hashed. Replies of fewer than
+        three words keep the set path.
+        """
+        count = len(word_lists)
+        lengths = np.fromiter(map(len, word_lists), dtype=np.intp, count=count)
+        long_enough = lengths >= 3
+        out = np.empty((count, len(self.a)), dtype=np.uint64)
+        short = np.flatnonzero(~long_enough).tolist()
+        if short:
+            out[short] = self.signatures([shingles_of_words(word_lists[i]) or {texts[i]} for i in short])
+        chosen = np.flatnonzero(long_enough)
+        if not len(chosen):
+            return out
+        vocabulary = defaultdict(itertools.count().__next__)
+        flat = [w for i in chosen.tolist() for w in word_lists[i]]
+        ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+        sizes = lengths[chosen]
+        # Window starts: every word but the last two of each reply.
+        ends = np.cumsum(sizes)
+        valid = np.ones(len(flat), dtype=bool)
+        valid[ends - 1] = False
+        valid[ends - 2] = False
+        starts = np.flatnonzero(valid)
+        words_by_id = list(vocabulary)
+        size = len(words_by_id)
+        if size < (1 << 21):  # three ids in one int64 key
+            keys = (ids[starts] * size + ids[starts + 1]) * size + ids[starts + 2]
+            distinct, inverse = np.unique(keys, return_inverse=True)
+            first, rest = np.divmod(distinct, size * size)
+            second, third = np.divmod(rest, size)
+            triples = zip(first.tolist(), second.tolist(), third.tolist())
+        else:
+            grams = np.stack([ids[starts], ids[starts + 1], ids[starts + 2]], axis=1)
+            distinct, inverse = np.unique(grams, axis=0, return_inverse=True)
+            triples = map(tuple, distinct.tolist())
+        strings = [" ".join((words_by_id[a], words_by_id[b], words_by_id[c])) for a, b, c in triples]
+        values = _hash_values(strings)[inverse.reshape(-1)]
+        out[chosen] = self.signatures_of_values(values, sizes - 2, chunk)
+        return out
+
     def signatures_of_values(self, values: np.ndarray, lengths: np.ndarray,
                              chunk: int = 4096) -> np.ndarray:
         """Signatures of sets given as their shingles' hash values, set after set
@@ -383,13 +430,14 @@ def _min_same(similarity: float, permutations: int) -> int:
     return next(c for c in range(permutations + 1) if c / permutations >= similarity)
 
 
-def _near_duplicate_roots(shingle_sets: list, similarity: float, permutations: int, bands: int) -> list:
-    """For each distinct normalised text (given as its non-empty shingle set), the
-    index of its group (union-find root)."""
-    signatures = MinHasher(permutations).signatures(shingle_sets)
+def _near_duplicate_roots(word_lists: list, texts: list, similarity: float, permutations: int,
+                          bands: int) -> list:
+    """For each distinct normalised text (with its words), the index of its group
+    (union-find root)."""
+    signatures = MinHasher(permutations).signatures_of_words(word_lists, texts)
     rows = permutations // bands
     min_same = _min_same(similarity, permutations)
-    groups = _UnionFind(len(shingle_sets))
+    groups = _UnionFind(len(texts))
     mixer = np.random.default_rng(7).integers(1, _MERSENNE, size=rows, dtype=np.uint64) | np.uint64(1)
     for band in range(bands):
         # One 64-bit key per text for this band (a wrapping dot product of its rows);
@@ -403,7 +451,7 @@ def _near_duplicate_roots(shingle_sets: list, similarity: float, permutations: i
         order = order.tolist()
         for start, end in zip(starts[shared].tolist(), ends[shared].tolist()):
             _join_bucket(order[start:end], signatures, min_same, groups)
-    return [groups.find(i) for i in range(len(shingle_sets))]
+    return [groups.find(i) for i in range(len(texts))]
 
 
 def _join_bucket(members: list, signatures, min_same: int, groups: _UnionFind,
@@ -456,7 +504,7 @@ def find_templates(records: Iterable, *, min_count: int = 5, min_conversations: 
         raise ValueError("similarity must be in (0, 1]")
     by_text = {}          # normalised text -> its replies (texts of min_words or more)
     too_short = set()
-    shingle_sets = []     # per key of by_text, in order
+    word_lists = []       # per key of by_text, in order
     for position, record in enumerate(records, 1):
         reply = _reply_of(record, position)
         normalised = normalise_reply(reply.text, reply.context)
@@ -470,10 +518,10 @@ def find_templates(records: Iterable, *, min_count: int = 5, min_conversations: 
                 too_short.add(normalised)
                 continue
             replies = by_text[normalised] = []
-            shingle_sets.append(shingles_of_words(word_list) or {normalised})
+            word_lists.append(word_list)
         replies.append(reply)
     texts = list(by_text)
-    roots = _near_duplicate_roots(shingle_sets, similarity, permutations, bands) if texts else []
+    roots = _near_duplicate_roots(word_lists, texts, similarity, permutations, bands) if texts else []
     members = defaultdict(list)
     for text, root in zip(texts, roots):
         members[root].append(text)

@@ -62,12 +62,16 @@ class _Screen:
             word_list = [_fold(w) for w in word_list]
         # What to look for in the turn and, as a bit mask, at which word positions:
         # the words, or their runs for a word with "'".
-        probes = [(w, 1 << j) for j, w in enumerate(word_list) if w[0] != "<"]
-        if "'" in normalised:
-            probes = [(run, bit) for w, bit in probes for run in w.split("'") if run]
         # Long words first: the likeliest to be missing from an unrelated turn, which
         # may_match then rules out after a few probes.
-        self.probes = [p for p in probes if len(p[0]) > 4] + [p for p in probes if len(p[0]) <= 4]
+        long_probes, short_probes = [], []
+        for j, w in enumerate(word_list):
+            if w[0] != "<":
+                (long_probes if len(w) > 4 else short_probes).append((w, 1 << j))
+        probes = long_probes + short_probes
+        if "'" in normalised:
+            probes = [(run, bit) for w, bit in probes for run in w.split("'") if run]
+        self.probes = probes
         # Shingle i is the window of words i..i+2 (one window for a reply of 3 words or
         # fewer); a repeated shingle is counted at its first window only.
         windows = max(1, len(word_list) - 2)
