@@ -325,6 +325,10 @@ _HAND = [
     ("Notwithstanding the aforementioned considerations, " * 8, {}),
     ("@bob " + " ".join(["extraordinarily"] * 40) + " ^AB", {"channel": "twitter"}),
     ("> quoted line\n> " + "word " * 50, {"channel": "email"}),
+    # Few and many links or @mentions in one sentence (the per-sentence and the indexed scope).
+    ("@ab " * 3 + "word " * 40 + "https://t.co/x word. Ok @cd word " * 3, {"channel": "twitter"}),
+    ("@ab word " * 12 + "end. " + "word " * 38 + "@cd www.x.com word.", {"channel": "twitter"}),
+    ("word @ab " * 7 + "word https://t.co/a " * 2 + "x." * 5, {"channel": "chat"}),
 ]
 
 
@@ -438,8 +442,17 @@ def test_word_runs_bound_the_words_everywhere():
 
 
 def test_continuation_gate():
-    for text in _TEXTS + ["x 1/\u0663", "x \u0661\u0662/3", "x https://a\u00a0b", "x https://a\u2003"]:
+    extra = ["x 1/\u0663", "x \u0661\u0662/3", "x https://a\u00a0b", "x https://a\u2003", "1/2",
+             "/2", "1/", "(1/2)https://t.co/1/2", "x 3/4 https://t.co/a", "x https://t.co/3/4",
+             "x >>https://t.co/a", "x\u2026https://a https://b", "12/13", "1/23", "x 9/9 http://a"]
+    rng = random.Random(604)
+    markers = ["1/2", "2/1", "(1/3)", "12/3", "3/12", "/", "1", ">", ">>", ">>>", ".", "..", "...",
+               "\u2026", "\u0663", "https://t.co/a1/2", "http://x", "https://", " ", "\t", "\n", "x"]
+    generated = ["".join(rng.choice(markers) for _ in range(rng.randint(1, 7))) for _ in range(5000)]
+    for text in _TEXTS + extra + generated:
         assert cn._continues_in_next_part(text) == _ref_continues_in_next_part(text), text
+        if _ref_continues_in_next_part(text) or cn._CONTINUED.search(text.rstrip()):
+            assert cn._may_hold_marker(text.rstrip()), text
 
 
 def test_uses_name_and_opening_handle():

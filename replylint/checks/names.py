@@ -279,12 +279,28 @@ def _may_end_with_link(text: str) -> bool:
                 or text.find("\t", at) >= 0 or text.find("\r", at) >= 0)
 
 
+def _may_hold_marker(text: str) -> bool:
+    """False only when ``text`` holds none of _CONTINUED's markers: ">>", "...", "…",
+    or a digit, "/" and a digit (any non-ASCII character may be a digit to the pattern)."""
+    if ">>" in text or "..." in text or "…" in text:
+        return True
+    i = text.find("/", 1)
+    while 0 < i < len(text) - 1:
+        before, after = text[i - 1], text[i + 1]
+        if (before.isdigit() or not before.isascii()) and (after.isdigit() or not after.isascii()):
+            return True
+        i = text.find("/", i + 1)
+    return False
+
+
 def _continues_in_next_part(text: str) -> bool:
     text = text.rstrip()
     last = text[-1:]
     if last.isascii() and (last not in _ENDING_LAST or not text.endswith(CONTINUED_ENDINGS)) \
             and not _may_end_with_link(text):
         return False  # neither a marker nor a link ends the text: _CONTINUED cannot match
+    if not _may_hold_marker(text):
+        return False  # every match holds a marker
     # A reverse pattern ending in "$" can only match at the end of the (stripped) text,
     # which is where match() makes its one attempt; search() tried every position.
     m = _CONTINUED.match(text)
