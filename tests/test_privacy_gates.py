@@ -281,3 +281,17 @@ def test_generated_replies_reach_every_gate():
     assert kinds >= {"card", "iban", "ssn", "nino", "sort_code", "bank_account", "routing_number",
                      "date_of_birth", "address", "phone", "email", "secret"}
     assert asked == {"public", "secret"}
+
+
+@pytest.mark.parametrize("pattern, words, lead", [
+    (requests._NOUN, gates.NOUN_WORDS, gates.NOUN_LEAD),
+    (requests._VERB, gates.VERB_WORDS, gates.VERB_LEAD),
+])
+def test_no_match_starts_more_than_lead_words_before_its_first_gate_word(pattern, words, lead):
+    # requests._requests_in starts its searches ``lead`` words before the first word of
+    # the set; every match must start with an ASCII letter or digit (a word's start).
+    for s in _language(pattern.pattern):
+        assert s[0].isascii() and s[0].isalnum(), s
+        tokens = re.findall("[a-z0-9]+", s.lower())
+        first = next(i for i, w in enumerate(tokens) if w.encode() in words)
+        assert first <= lead, s

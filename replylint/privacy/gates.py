@@ -61,6 +61,12 @@ NOUN_WORDS = frozenset(w.encode() for w in (
     "b", "ob", "passport", "address", "phone", "mobile", "cell", "contact", "telephone",
     "email", "mail",
 ))
+#: At most this many words of a noun (verb) come before its first word in NOUN_WORDS
+#: (VERB_WORDS): "full 16-digit credit card" has 4 before "card", "we will need" 2
+#: before "need". A match starts at a word's start, so none starts before the word this
+#: many words before the first word of the set in a stretch of text.
+NOUN_LEAD = 4
+VERB_LEAD = 2
 #: requests._VERB: the request verbs.
 VERB_WORDS = frozenset(w.encode() for w in (
     "reply", "respond", "post", "send", "share", "tweet", "comment", "provide", "confirm",
@@ -142,6 +148,15 @@ class Prefilter:
     def words_between(self, start: int, end: int) -> list:
         """The words of text[start:end] (``words`` must not be None)."""
         return self._wb[start:end].split()
+
+    def tokens_between(self, start: int, end: int) -> list:
+        """``(offset, word)`` for each word of text[start:end], in order."""
+        wb, pos, out = self._wb, start, []
+        for word in wb[start:end].split():
+            pos = wb.find(word, pos)  # only blanks lie between ``pos`` and this word
+            out.append((pos, word))
+            pos += len(word)
+        return out
 
     # ------------------------------------------------------- character classes
     @property

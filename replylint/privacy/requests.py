@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from replylint.privacy.gates import NOUN_WORDS, VERB_WORDS, Prefilter
+from replylint.privacy.gates import NOUN_LEAD, NOUN_WORDS, VERB_LEAD, VERB_WORDS, Prefilter
 from replylint.privacy.matches import RequestMatch
 
 # Secrets: never to be asked for on any channel.
@@ -183,13 +183,28 @@ def _noun_asked(text: str, start: int, end: int, verb, noun, seen: dict, clause)
 _WORD_BEFORE = regex.compile(r"\S*\s*", regex.REVERSE)
 
 
-def _requests_in(text: str, start: int, end: int) -> dict:
+def _lead_start(tokens: list, k: int, lead: int) -> int:
+    """Where a match whose first gate word is ``tokens[k]`` (or later) may start at the
+    earliest: the word ``lead`` words before it (gates.NOUN_LEAD, VERB_LEAD)."""
+    return tokens[k - lead][0] if k >= lead else tokens[0][0]
+
+
+def _requests_in(text: str, start: int, end: int, tokens=None) -> dict:
     """kind -> (verb start, noun) for the first request of each kind in text[start:end].
 
     Each verb owns the nouns up to the next request verb, so "reply with your account
-    number and tell us your CVV" pairs the CVV with "tell us".
+    number and tell us your CVV" pairs the CVV with "tell us". ``tokens``
+    (``Prefilter.tokens_between(start, end)``) lets the verb and noun searches start
+    where a match can first begin, and skip a verb's stretch holding no noun word:
+    the matches found are the same.
     """
-    verbs = [v for v in _VERB.finditer(text, start, end) if _is_request_verb(text, v, start)]
+    lo = start
+    if tokens is not None:
+        k = next((k for k, (_, word) in enumerate(tokens) if word in VERB_WORDS), None)
+        if k is None:
+            return {}
+        lo = max(start, _lead_start(tokens, k, VERB_LEAD))
+    verbs = [v for v in _VERB.finditer(text, lo, end) if _is_request_verb(text, v, start)]
     found: dict = {}
     sentence = text[start:end]
     # Where the search for a negation before the next noun resumes. Nouns come in
@@ -201,8 +216,15 @@ def _requests_in(text: str, start: int, end: int) -> dict:
     seen: dict = {}
     for i, verb in enumerate(verbs):
         until = verbs[i + 1].start() if i + 1 < len(verbs) else end
+        noun_from = verb.end()
+        if tokens is not None:
+            k = next((k for k, (pos, word) in enumerate(tokens)
+                      if pos >= noun_from and word in NOUN_WORDS), None)
+            if k is None or tokens[k][0] + len(tokens[k][1]) > until:
+                continue  # no noun word in this verb's stretch: no noun either
+            noun_from = max(noun_from, _lead_start(tokens, k, NOUN_LEAD))
         clause = _OTHER_CLAUSE.search(text, verb.end(), until)
-        for noun in _NOUN.finditer(text, verb.end(), until):
+        for noun in _NOUN.finditer(text, noun_from, until):
             upto = noun.start() - start
             if _NEGATION.search(sentence, resume, upto):
                 return found  # a safety notice: nothing after the negation is asked for
@@ -239,11 +261,13 @@ def find_data_requests(text: str, sentences=None, *, prefilter: "Prefilter | Non
     spans = list(sentences) if sentences is not None else split_sentences(text)
     found = []
     for i, (start, end) in enumerate(spans):
+        tokens = None
         if hits is not None:
             words = pf.words_between(start, end)
             if NOUN_WORDS.isdisjoint(words) or VERB_WORDS.isdisjoint(words):
                 continue
-        requests = _requests_in(text, start, end)
+            tokens = pf.tokens_between(start, end)
+        requests = _requests_in(text, start, end, tokens)
         if not requests:
             continue
         near_start = spans[i - 1][0] if i else start
