@@ -16,8 +16,9 @@ Two views of a reply, each computed at most once (``Prefilter``):
   two make ``matchers.folded`` give None: then no word gate is applied).
 * its *character classes*: each character as ``0`` (ASCII digit), ``A`` (ASCII
   capital), ``a`` (other ASCII word character), ``@``, ``-``, or a space (anything else),
-  so digit counts and shapes are ``bytes`` operations. Used only when the reply has
-  no non-ASCII digit (``\\d`` matches those), which ``digits_trusted`` checks.
+  so digit counts and shapes are ``str.count``, ``in`` and literal-led searches. Used
+  only when the reply has no non-ASCII digit (``\\d`` matches those), which
+  ``digits_trusted`` checks.
 """
 from __future__ import annotations
 
