@@ -439,6 +439,7 @@ def _near_duplicate_roots(word_lists: list, texts: list, similarity: float, perm
     min_same = _min_same(similarity, permutations)
     groups = _UnionFind(len(texts))
     mixer = np.random.default_rng(7).integers(1, _MERSENNE, size=rows, dtype=np.uint64) | np.uint64(1)
+    unlike = set()  # pairs of texts compared and found unlike
     for band in range(bands):
         # One 64-bit key per text for this band (a wrapping dot product of its rows);
         # sorting the keys lines up each bucket without a Python dict per band.
@@ -450,6 +451,18 @@ def _near_duplicate_roots(word_lists: list, texts: list, similarity: float, perm
         shared = ends - starts > 1
         order = order.tolist()
         for start, end in zip(starts[shared].tolist(), ends[shared].tolist()):
+            if end - start == 2:
+                # Most buckets are a pair, and the same pair meets again in other bands:
+                # its comparison is kept (joined pairs are skipped by their root).
+                a, b = order[start], order[start + 1]
+                pair = (a, b) if a < b else (b, a)
+                if pair in unlike or groups.find(a) == groups.find(b):
+                    continue
+                if np.count_nonzero(signatures[a] == signatures[b]) >= min_same:
+                    groups.union(a, b)
+                else:
+                    unlike.add(pair)
+                continue
             _join_bucket(order[start:end], signatures, min_same, groups)
     return [groups.find(i) for i in range(len(texts))]
 
