@@ -205,6 +205,14 @@ def _requests_in(text: str, start: int, end: int, tokens=None) -> dict:
             return {}
         lo = max(start, _lead_start(tokens, k, VERB_LEAD))
     verbs = [v for v in _VERB.finditer(text, lo, end) if _is_request_verb(text, v, start)]
+    if tokens is not None:
+        # next_noun[t]: the index of the first noun word at or after word t (or None).
+        next_noun, k = [None] * (len(tokens) + 1), None
+        for j in range(len(tokens) - 1, -1, -1):
+            if tokens[j][1] in NOUN_WORDS:
+                k = j
+            next_noun[j] = k
+        t = 0
     found: dict = {}
     sentence = text[start:end]
     # Where the search for a negation before the next noun resumes. Nouns come in
@@ -218,8 +226,11 @@ def _requests_in(text: str, start: int, end: int, tokens=None) -> dict:
         until = verbs[i + 1].start() if i + 1 < len(verbs) else end
         noun_from = verb.end()
         if tokens is not None:
-            k = next((k for k, (pos, word) in enumerate(tokens)
-                      if pos >= noun_from and word in NOUN_WORDS), None)
+            # Verbs come in order: the first word at or after this verb's end is found
+            # by moving one index forward, never by rescanning (linear in the sentence).
+            while t < len(tokens) and tokens[t][0] < noun_from:
+                t += 1
+            k = next_noun[t]
             if k is None or tokens[k][0] + len(tokens[k][1]) > until:
                 continue  # no noun word in this verb's stretch: no noun either
             noun_from = max(noun_from, _lead_start(tokens, k, NOUN_LEAD))
