@@ -107,6 +107,7 @@ def _words(s: str) -> "set[bytes]":
 @pytest.mark.parametrize("name, pattern, words, substrings", [
     ("requests._NOUN", requests._NOUN, gates.NOUN_WORDS, ()),
     ("requests._VERB", requests._VERB, gates.VERB_WORDS, ()),
+    ("requests._SECRET_NOUNS", requests._SECRET_NOUNS, gates.SECRET_NOUN_WORDS, ()),
     ("secrets._TRIGGER", secrets._TRIGGER, gates.SECRET_WORDS, ()),
     ("detect._BANK_WORDS", detect._BANK_WORDS, gates.BANK_WORDS, ("a/c",)),
     ("dates._BIRTH_WORD", dates._BIRTH_WORD, gates.BIRTH_WORDS, ("d.o.b",)),
@@ -269,6 +270,10 @@ def test_gated_recognisers_equal_ungated(chunk):
             pf = gates.Prefilter(t)
             assert find_personal_data(t, prefilter=pf) == reference_personal_data(t), t
             assert find_data_requests(t, prefilter=pf) == reference_requests(t), t
+            # What RL802 and RL803 report is the same with reported_only.
+            reported = [r for r in reference_requests(t) if r.kind == "secret" or not r.private_cue]
+            got = find_data_requests(t, prefilter=gates.Prefilter(t), reported_only=True)
+            assert [r for r in got if r.kind == "secret" or not r.private_cue] == reported, t
 
 
 def test_generated_replies_reach_every_gate():

@@ -31,7 +31,8 @@ def _requests(analysis) -> tuple:
     global _last_requests
     norm, found = _last_requests
     if norm is not analysis.norm:
-        found = tuple(find_data_requests(analysis.norm, analysis.sentences, prefilter=_prefilter(analysis)))
+        found = tuple(find_data_requests(analysis.norm, analysis.sentences, prefilter=_prefilter(analysis),
+                                         reported_only=True))
         _last_requests = (analysis.norm, found)
     return found
 

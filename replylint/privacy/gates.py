@@ -62,6 +62,12 @@ NOUN_WORDS = frozenset(w.encode() for w in (
     "b", "ob", "passport", "address", "phone", "mobile", "cell", "contact", "telephone",
     "email", "mail",
 ))
+#: The words of NOUN_WORDS a secret noun (requests._SECRET_NOUNS) always holds one of.
+SECRET_NOUN_WORDS = frozenset(w.encode() for w in (
+    "password", "passwords", "passcode", "passcodes", "passphrase", "passphrases",
+    "passpassword", "passpin", "pin", "pins", "cvv", "cvv2", "cvc", "cvc2", "cv2",
+    "security", "code", "otp", "memorable",
+))
 #: At most this many words of a noun (verb) come before its first word in NOUN_WORDS
 #: (VERB_WORDS): "full 16-digit credit card" has 4 before "card", "we will need" 2
 #: before "need". A match starts at a word's start, so none starts before the word this

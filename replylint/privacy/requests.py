@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import regex
 
-from replylint.privacy.gates import NOUN_LEAD, NOUN_WORDS, VERB_LEAD, VERB_WORDS, Prefilter
+from replylint.privacy.gates import (
+    NOUN_LEAD, NOUN_WORDS, SECRET_NOUN_WORDS, VERB_LEAD, VERB_WORDS, Prefilter,
+)
 from replylint.privacy.matches import RequestMatch
 
 # Secrets: never to be asked for on any channel.
@@ -258,12 +260,16 @@ def _requests_in(text: str, start: int, end: int, tokens=None) -> dict:
     return found
 
 
-def find_data_requests(text: str, sentences=None, *, prefilter: "Prefilter | None" = None) -> "list[RequestMatch]":
+def find_data_requests(text: str, sentences=None, *, prefilter: "Prefilter | None" = None,
+                       reported_only: bool = False) -> "list[RequestMatch]":
     """Requests for personal data: per sentence, at most one public and one secret.
 
     ``prefilter`` (a ``gates.Prefilter`` of ``text``) may be shared with other checks of
     the same reply. A request needs a request verb and a sensitive noun in one sentence,
     so only sentences holding a word of each (gates.VERB_WORDS, gates.NOUN_WORDS) are read.
+    With ``reported_only`` the public requests made next to a private-channel cue (which
+    RL802 passes over) may be left out: a sentence that cannot ask for a secret (no word
+    of gates.SECRET_NOUN_WORDS) and has a cue is not read at all.
     """
     pf = prefilter if prefilter is not None else Prefilter(text)
     hits = pf.hits
@@ -278,12 +284,18 @@ def find_data_requests(text: str, sentences=None, *, prefilter: "Prefilter | Non
             if NOUN_WORDS.isdisjoint(words) or VERB_WORDS.isdisjoint(words):
                 continue
             tokens = pf.tokens_between(start, end)
+        near_start = spans[i - 1][0] if i else start
+        near_end = spans[i + 1][1] if i + 1 < len(spans) else end
+        private = None
+        if reported_only and hits is not None and SECRET_NOUN_WORDS.isdisjoint(words):
+            private = _PRIVATE_CUE.search(text, near_start, near_end) is not None
+            if private:
+                continue  # only public requests here, all of them private
         requests = _requests_in(text, start, end, tokens)
         if not requests:
             continue
-        near_start = spans[i - 1][0] if i else start
-        near_end = spans[i + 1][1] if i + 1 < len(spans) else end
-        private = _PRIVATE_CUE.search(text, near_start, near_end) is not None
+        if private is None:
+            private = _PRIVATE_CUE.search(text, near_start, near_end) is not None
         for kind, (verb_start, noun) in requests.items():
             found.append(RequestMatch(kind, verb_start, noun.end(),
                                       " ".join(noun.group().lower().split()), private))
