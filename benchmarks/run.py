@@ -82,12 +82,20 @@ def replylint_bin() -> str:
 
 # ------------------------------------------------------------- in-process
 def forget_replies() -> None:
-    """Empty the memos that remember earlier replies (RL204's normalised turns), so every
-    timed pass costs what a first pass over these replies costs, as in an audit. (A
-    pre-send check of the same draft over and over would gain from them.)"""
-    from replylint.checks import canned
+    """Empty the memos that remember earlier replies (RL204's normalised turns, inbound
+    messages, names...), so every timed pass costs what a first pass over these replies
+    costs, as in an audit. (A pre-send check of the same draft again gains from them.)"""
+    import sys
 
-    canned._turn_shingles.cache_clear()
+    # Every LRU memo of the engine that is keyed by something a reply brings (turns,
+    # inbound messages, names, numbers, texts); the one-slot loaders of word lists stay.
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("replylint") or module is None:
+            continue
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            if info is not None and (info().maxsize or 2) > 1:
+                value.cache_clear()
 
 
 def time_pass(fn, items) -> tuple:
