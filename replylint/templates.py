@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -333,54 +334,84 @@ class MinHasher:
 
     def signatures_of_words(self, word_lists: list, texts: list, chunk: int = 4096) -> np.ndarray:
         """``signatures([shingles_of_words(w) or {t} for w, t in zip(word_lists, texts)])``
-        without building the shingle sets.
+        without building the shingle sets (see ``signatures_of_word_ids``)."""
+        vocabulary = defaultdict(itertools.count().__next__)
+        flat = [w for word_list in word_lists for w in word_list]
+        ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+        lengths = np.fromiter(map(len, word_lists), dtype=np.intp, count=len(word_lists))
+        return self.signatures_of_word_ids(ids, lengths, list(vocabulary), texts, chunk)
+
+    def signatures_of_word_ids(self, ids: np.ndarray, lengths: np.ndarray, words_by_id: list,
+                               texts, chunk: int = 4096) -> np.ndarray:
+        """``signatures_of_words`` of texts given as word ids (``words_by_id[i]`` is word
+        ``i``), text after text, ``lengths[k]`` ids for text ``k``.
 
         The minimum over a set is the minimum over its windows with repeats, so each
-        reply's word 3-grams are taken as windows over word ids in numpy; only the
-        distinct 3-grams are joined into strings and hashed. Replies of fewer than
-        three words keep the set path.
+        text's word 3-grams are taken as windows over word ids in numpy; only the
+        distinct 3-grams are joined into strings and hashed, a few thousand at a time.
+        Texts of fewer than three words keep the set path (``texts[k]`` stands for a
+        text of no words).
         """
-        count = len(word_lists)
-        lengths = np.fromiter(map(len, word_lists), dtype=np.intp, count=count)
-        long_enough = lengths >= 3
+        ids = np.asarray(ids, dtype=np.int64)
+        lengths = np.asarray(lengths, dtype=np.intp)
+        count = len(lengths)
         out = np.empty((count, len(self.a)), dtype=np.uint64)
+        ends = np.cumsum(lengths)
+        long_enough = lengths >= 3
         short = np.flatnonzero(~long_enough).tolist()
         if short:
-            out[short] = self.signatures([shingles_of_words(word_lists[i]) or {texts[i]} for i in short])
+            out[short] = self.signatures([
+                shingles_of_words([words_by_id[w] for w in ids[ends[i] - lengths[i]:ends[i]].tolist()])
+                or {texts[i]} for i in short])
         chosen = np.flatnonzero(long_enough)
         if not len(chosen):
             return out
-        vocabulary = defaultdict(itertools.count().__next__)
-        flat = [w for i in chosen.tolist() for w in word_lists[i]]
-        ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
         sizes = lengths[chosen]
-        # Window starts: every word but the last two of each reply.
-        ends = np.cumsum(sizes)
-        valid = np.ones(len(flat), dtype=bool)
-        valid[ends - 1] = False
-        valid[ends - 2] = False
+        if len(short):
+            keep = np.repeat(long_enough, lengths)
+            ids = ids[keep]
+            del keep
+        # Window starts: every word but the last two of each text.
+        valid = np.ones(len(ids), dtype=bool)
+        last = np.cumsum(sizes)
+        valid[last - 1] = False
+        valid[last - 2] = False
         starts = np.flatnonzero(valid)
-        words_by_id = list(vocabulary)
+        del valid, last
         size = len(words_by_id)
         if size < (1 << 21):  # three ids in one int64 key
-            keys = (ids[starts] * size + ids[starts + 1]) * size + ids[starts + 2]
+            keys = ids[starts] * size
+            keys += ids[starts + 1]
+            keys *= size
+            keys += ids[starts + 2]
+            del starts
             distinct, inverse = np.unique(keys, return_inverse=True)
+            del keys
             first, rest = np.divmod(distinct, size * size)
             second, third = np.divmod(rest, size)
-            triples = zip(first.tolist(), second.tolist(), third.tolist())
+            del distinct, rest
         else:
             grams = np.stack([ids[starts], ids[starts + 1], ids[starts + 2]], axis=1)
+            del starts
             distinct, inverse = np.unique(grams, axis=0, return_inverse=True)
-            triples = map(tuple, distinct.tolist())
-        strings = [" ".join((words_by_id[a], words_by_id[b], words_by_id[c])) for a, b, c in triples]
-        values = _hash_values(strings)[inverse.reshape(-1)]
-        out[chosen] = self.signatures_of_values(values, sizes - 2, chunk)
+            del grams
+            first, second, third = distinct[:, 0], distinct[:, 1], distinct[:, 2]
+        hashes = np.empty(len(first), dtype=np.uint64)
+        step = 1 << 15
+        for low in range(0, len(first), step):
+            high = low + step
+            triples = zip(first[low:high].tolist(), second[low:high].tolist(), third[low:high].tolist())
+            hashes[low:high] = _hash_values(
+                [" ".join((words_by_id[a], words_by_id[b], words_by_id[c])) for a, b, c in triples])
+        del first, second, third
+        out[chosen] = self.signatures_of_values(hashes, sizes - 2, chunk, inverse.reshape(-1))
         return out
 
     def signatures_of_values(self, values: np.ndarray, lengths: np.ndarray,
-                             chunk: int = 4096) -> np.ndarray:
+                             chunk: int = 4096, index: Optional[np.ndarray] = None) -> np.ndarray:
         """Signatures of sets given as their shingles' hash values, set after set
-        (``lengths[i]`` values each, every length at least 1)."""
+        (``lengths[i]`` values each, every length at least 1); with ``index``, the
+        values are ``values[index]`` (taken a chunk at a time)."""
         count, permutations = len(lengths), len(self.a)
         out = np.empty((count, permutations), dtype=np.uint64)
         if not count:
@@ -395,9 +426,10 @@ class MinHasher:
             stop = max(first + 1, int(np.searchsorted(ends, starts[first] + chunk, side="right")))
             low, high = int(starts[first]), int(ends[stop - 1])
             rows = buffer[:high - low]
+            part = values[low:high] if index is None else values[index[low:high]]
             # (a*x + b) mod p on uint64 wraps, but it is still a fixed, well-mixed
             # function of x per permutation, which is all MinHash needs.
-            np.multiply(values[low:high, None], self.a, out=rows)
+            np.multiply(part[:, None], self.a, out=rows)
             np.add(rows, self.b, out=rows)
             np.bitwise_and(rows, mersenne, out=rows)
             np.minimum.reduceat(rows, starts[first:stop] - low, axis=0, out=out[first:stop])
@@ -430,14 +462,13 @@ def _min_same(similarity: float, permutations: int) -> int:
     return next(c for c in range(permutations + 1) if c / permutations >= similarity)
 
 
-def _near_duplicate_roots(word_lists: list, texts: list, similarity: float, permutations: int,
+def _near_duplicate_roots(signatures: np.ndarray, similarity: float, permutations: int,
                           bands: int) -> list:
-    """For each distinct normalised text (with its words), the index of its group
-    (union-find root)."""
-    signatures = MinHasher(permutations).signatures_of_words(word_lists, texts)
+    """For each distinct normalised text (its MinHash signature row), the index of its
+    group (union-find root)."""
     rows = permutations // bands
     min_same = _min_same(similarity, permutations)
-    groups = _UnionFind(len(texts))
+    groups = _UnionFind(len(signatures))
     mixer = np.random.default_rng(7).integers(1, _MERSENNE, size=rows, dtype=np.uint64) | np.uint64(1)
     unlike = set()  # pairs of texts compared and found unlike
     for band in range(bands):
@@ -464,7 +495,7 @@ def _near_duplicate_roots(word_lists: list, texts: list, similarity: float, perm
                     unlike.add(pair)
                 continue
             _join_bucket(order[start:end], signatures, min_same, groups)
-    return [groups.find(i) for i in range(len(texts))]
+    return [groups.find(i) for i in range(len(signatures))]
 
 
 def _join_bucket(members: list, signatures, min_same: int, groups: _UnionFind,
@@ -515,51 +546,95 @@ def find_templates(records: Iterable, *, min_count: int = 5, min_conversations: 
         raise ValueError("bands must divide permutations")
     if not 0 < similarity <= 1:
         raise ValueError("similarity must be in (0, 1]")
-    by_text = {}          # normalised text -> its replies (texts of min_words or more)
+    # Only what the groups are made of is kept, compactly: each distinct normalised
+    # text once, its words as ids into one vocabulary, and per reply the indexes of its
+    # text, conversation, customer and agent (not the reply nor its context).
+    text_index = {}       # normalised text -> its index (texts of min_words or more)
     too_short = set()
-    word_lists = []       # per key of by_text, in order
+    vocabulary = defaultdict(itertools.count().__next__)   # word -> id
+    word_id = vocabulary.__getitem__
+    word_ids = array("i")         # the words of each text, as ids, text after text
+    word_counts = array("i")      # words per text
+    conversation_index, customer_index, agent_index = {}, {}, {}
+    reply_text, reply_conversation = array("i"), array("i")
+    reply_customer, reply_agent = array("i"), array("i")
+    reply_ids = []
     for position, record in enumerate(records, 1):
         reply = _reply_of(record, position)
         normalised = normalise_reply(reply.text, reply.context)
-        replies = by_text.get(normalised)
-        if replies is None:
-            # Words and shingles once per distinct normalised text.
+        index = text_index.get(normalised)
+        if index is None:
+            # Words once per distinct normalised text.
             if normalised in too_short:
                 continue
             word_list = _WORD.findall(normalised)
             if len(word_list) < min_words:
                 too_short.add(normalised)
                 continue
-            replies = by_text[normalised] = []
-            word_lists.append(word_list)
-        replies.append(reply)
-    texts = list(by_text)
-    roots = _near_duplicate_roots(word_lists, texts, similarity, permutations, bands) if texts else []
+            index = text_index[normalised] = len(text_index)
+            word_ids.extend(map(word_id, word_list))
+            word_counts.append(len(word_list))
+        customer = reply.customer
+        conversation = reply.conversation or (f"customer:{customer}" if customer else f"reply:{reply.id}")
+        reply_text.append(index)
+        reply_conversation.append(conversation_index.setdefault(conversation, len(conversation_index)))
+        reply_customer.append(customer_index.setdefault(customer, len(customer_index)) if customer else -1)
+        reply_agent.append(agent_index.setdefault(reply.agent, len(agent_index)) if reply.agent else -1)
+        reply_ids.append(reply.id)
+    del too_short, conversation_index, customer_index
+    texts = list(text_index)
+    del text_index
+    if not texts:
+        return []
+    signatures = MinHasher(permutations).signatures_of_word_ids(
+        np.frombuffer(word_ids, dtype=np.intc), np.frombuffer(word_counts, dtype=np.intc),
+        list(vocabulary), texts)
+    del word_ids, vocabulary
+    roots = _near_duplicate_roots(signatures, similarity, permutations, bands)
+    del signatures
     members = defaultdict(list)
-    for text, root in zip(texts, roots):
+    for text, root in enumerate(roots):
         members[root].append(text)
+    replies = _Replies(reply_text, reply_conversation, reply_customer, reply_agent, reply_ids,
+                       list(agent_index), len(texts))
     groups = []
-    for variant_texts in members.values():
-        if sum(len(by_text[text]) for text in variant_texts) < min_count:
+    for variants in members.values():
+        if sum(replies.count[t] for t in variants) < min_count:
             continue  # too few replies: not summarised
-        group = _summarise(variant_texts, by_text, examples)
+        group = replies.summarise(variants, texts, examples)
         if group.count >= min_count and group.conversations >= min_conversations:
             groups.append(group)
     groups.sort(key=lambda g: (-g.count, -g.conversations, g.template))
     return groups
 
 
-def _summarise(variant_texts: list, by_text: dict, examples: int) -> TemplateGroup:
-    replies = [r for text in variant_texts for r in by_text[text]]
-    # The representative is the commonest wording; ties go to the shortest.
-    template = min(variant_texts, key=lambda t: (-len(by_text[t]), len(t), t))
-    conversations = {r.conversation or (f"customer:{r.customer}" if r.customer else f"reply:{r.id}")
-                     for r in replies}
-    customers = {r.customer for r in replies if r.customer}
-    agents = Counter(r.agent for r in replies if r.agent)
-    return TemplateGroup(
-        template=template, count=len(replies), conversations=len(conversations),
-        customers=len(customers), agents=len(agents), variants=len(variant_texts),
-        example_ids=[r.id for r in replies[:examples]],
-        agent_names=[name for name, _ in agents.most_common(5)],
-    )
+class _Replies:
+    """The kept replies of ``find_templates``, by their text, for the group summaries."""
+
+    def __init__(self, text, conversation, customer, agent, ids: list, agent_names: list,
+                 texts: int):
+        text = np.frombuffer(text, dtype=np.intc)
+        self.order = np.argsort(text, kind="stable")   # the replies text by text, in input order
+        self.count = np.bincount(text, minlength=texts).tolist()
+        self.start = [0, *itertools.accumulate(self.count)]
+        self.conversation = np.frombuffer(conversation, dtype=np.intc)
+        self.customer = np.frombuffer(customer, dtype=np.intc)
+        self.agent = np.frombuffer(agent, dtype=np.intc)
+        self.ids = ids
+        self.agent_names = agent_names
+
+    def summarise(self, variants: list, texts: list, examples: int) -> TemplateGroup:
+        """The group of the texts ``variants`` (indexes into ``texts``, in input order)."""
+        count, start, order = self.count, self.start, self.order
+        replies = np.concatenate([order[start[t]:start[t + 1]] for t in variants])
+        # The representative is the commonest wording; ties go to the shortest.
+        template = min(variants, key=lambda t: (-count[t], len(texts[t]), texts[t]))
+        customers = self.customer[replies]
+        agents = Counter(a for a in self.agent[replies].tolist() if a >= 0)
+        return TemplateGroup(
+            template=texts[template], count=len(replies),
+            conversations=len(np.unique(self.conversation[replies])),
+            customers=len(np.unique(customers[customers >= 0])), agents=len(agents),
+            variants=len(variants), example_ids=[self.ids[r] for r in replies[:examples].tolist()],
+            agent_names=[self.agent_names[a] for a, _ in agents.most_common(5)],
+        )
