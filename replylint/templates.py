@@ -48,6 +48,7 @@ from replylint.normalize import normalize_text
 from replylint.segment import _find_greeting, _find_signoff, _quoted_ranges
 
 _MERSENNE = (1 << 61) - 1
+_KEYED_VOCABULARY = 1 << 21   # below this many words, a 3-gram of word ids is one int64
 _URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", regex.IGNORECASE)
 _URL_TRAILER = ".,;:!?)]"
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -348,11 +349,12 @@ class MinHasher:
 
         The minimum over a set is the minimum over its windows with repeats, so each
         text's word 3-grams are taken as windows over word ids in numpy; only the
-        distinct 3-grams are joined into strings and hashed, a few thousand at a time.
-        Texts of fewer than three words keep the set path (``texts[k]`` stands for a
-        text of no words).
+        distinct 3-grams are joined into strings and hashed, a few thousand at a time,
+        and each chunk of windows finds its hash values by binary search in the sorted
+        distinct 3-grams (no index array as long as all the windows). Texts of fewer
+        than three words keep the set path (``texts[k]`` stands for a text of no words).
         """
-        ids = np.asarray(ids, dtype=np.int64)
+        ids = np.asarray(ids)
         lengths = np.asarray(lengths, dtype=np.intp)
         count = len(lengths)
         out = np.empty((count, len(self.a)), dtype=np.uint64)
@@ -366,54 +368,67 @@ class MinHasher:
         chosen = np.flatnonzero(long_enough)
         if not len(chosen):
             return out
-        sizes = lengths[chosen]
-        if len(short):
-            keep = np.repeat(long_enough, lengths)
-            ids = ids[keep]
-            del keep
-        # Window starts: every word but the last two of each text.
-        valid = np.ones(len(ids), dtype=bool)
-        last = np.cumsum(sizes)
-        valid[last - 1] = False
-        valid[last - 2] = False
-        starts = np.flatnonzero(valid)
-        del valid, last
+        # A window starts at every word but the last two of each text (a text of fewer
+        # than three words has none).
+        window = np.ones(len(ids), dtype=bool)
+        window[ends[lengths > 0] - 1] = False
+        window[ends[lengths > 1] - 2] = False
+        window = window[:-2]
         size = len(words_by_id)
-        if size < (1 << 21):  # three ids in one int64 key
-            keys = ids[starts] * size
-            keys += ids[starts + 1]
+        if size < _KEYED_VOCABULARY:  # three ids in one int64 key, in the order of the windows
+            keys = ids[:-2][window].astype(np.int64)
             keys *= size
-            keys += ids[starts + 2]
-            del starts
-            distinct, inverse = np.unique(keys, return_inverse=True)
-            del keys
-            first, rest = np.divmod(distinct, size * size)
-            second, third = np.divmod(rest, size)
-            del distinct, rest
+            keys += ids[1:-1][window]
+            keys *= size
+            keys += ids[2:][window]
+            del window
+            distinct = np.unique(keys)
+
+            def grams(low, high):
+                first, rest = np.divmod(distinct[low:high], size * size)
+                second, third = np.divmod(rest, size)
+                return zip(first.tolist(), second.tolist(), third.tolist())
+
+            def window_values(low, high):
+                return hashes[np.searchsorted(distinct, keys[low:high])]
         else:
-            grams = np.stack([ids[starts], ids[starts + 1], ids[starts + 2]], axis=1)
-            del starts
-            distinct, inverse = np.unique(grams, axis=0, return_inverse=True)
-            del grams
-            first, second, third = distinct[:, 0], distinct[:, 1], distinct[:, 2]
-        hashes = np.empty(len(first), dtype=np.uint64)
+            rows = np.stack([ids[:-2][window], ids[1:-1][window], ids[2:][window]], axis=1)
+            del window
+            distinct, inverse = np.unique(rows, axis=0, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            del rows
+
+            def grams(low, high):
+                return map(tuple, distinct[low:high].tolist())
+
+            def window_values(low, high):
+                return hashes[inverse[low:high]]
+        hashes = np.empty(len(distinct), dtype=np.uint64)
         step = 1 << 15
-        for low in range(0, len(first), step):
-            high = low + step
-            triples = zip(first[low:high].tolist(), second[low:high].tolist(), third[low:high].tolist())
-            hashes[low:high] = _hash_values(
-                [" ".join((words_by_id[a], words_by_id[b], words_by_id[c])) for a, b, c in triples])
-        del first, second, third
-        out[chosen] = self.signatures_of_values(hashes, sizes - 2, chunk, inverse.reshape(-1))
+        for low in range(0, len(distinct), step):
+            hashes[low:low + step] = _hash_values(
+                [" ".join((words_by_id[a], words_by_id[b], words_by_id[c]))
+                 for a, b, c in grams(low, low + step)])
+        sizes = lengths[chosen] - 2
+        if short:
+            out[chosen] = self._signatures_of(window_values, sizes, chunk)
+        else:  # every text: no second matrix of signatures
+            self._signatures_of(window_values, sizes, chunk, out)
         return out
 
     def signatures_of_values(self, values: np.ndarray, lengths: np.ndarray,
-                             chunk: int = 4096, index: Optional[np.ndarray] = None) -> np.ndarray:
+                             chunk: int = 4096) -> np.ndarray:
         """Signatures of sets given as their shingles' hash values, set after set
-        (``lengths[i]`` values each, every length at least 1); with ``index``, the
-        values are ``values[index]`` (taken a chunk at a time)."""
+        (``lengths[i]`` values each, every length at least 1)."""
+        return self._signatures_of(lambda low, high: values[low:high], lengths, chunk)
+
+    def _signatures_of(self, values_of, lengths: np.ndarray, chunk: int = 4096,
+                       out: Optional[np.ndarray] = None) -> np.ndarray:
+        """``signatures_of_values`` of the values ``values_of(low, high)`` gives for
+        ``values[low:high]``, into ``out`` (or a new array)."""
         count, permutations = len(lengths), len(self.a)
-        out = np.empty((count, permutations), dtype=np.uint64)
+        if out is None:
+            out = np.empty((count, permutations), dtype=np.uint64)
         if not count:
             return out
         ends = np.cumsum(lengths)
@@ -426,10 +441,9 @@ class MinHasher:
             stop = max(first + 1, int(np.searchsorted(ends, starts[first] + chunk, side="right")))
             low, high = int(starts[first]), int(ends[stop - 1])
             rows = buffer[:high - low]
-            part = values[low:high] if index is None else values[index[low:high]]
             # (a*x + b) mod p on uint64 wraps, but it is still a fixed, well-mixed
             # function of x per permutation, which is all MinHash needs.
-            np.multiply(part[:, None], self.a, out=rows)
+            np.multiply(values_of(low, high)[:, None], self.a, out=rows)
             np.add(rows, self.b, out=rows)
             np.bitwise_and(rows, mersenne, out=rows)
             np.minimum.reduceat(rows, starts[first:stop] - low, axis=0, out=out[first:stop])

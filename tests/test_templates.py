@@ -96,6 +96,28 @@ def test_every_record_shape_is_accepted(shape):
         assert group.agents == 1
 
 
+
+def test_a_group_counts_conversations_customers_and_agents_across_its_variants():
+    near = "Hi Ruth! Can you please DM us your account's email address? We'll take a look backstage"
+    records = [
+        {"id": "a", "text": TEMPLATE, "conversation": "c1", "customer": "Sam", "agent": "AB"},
+        {"id": "b", "text": near, "conversation": "c1", "customer": "Sam", "agent": "CD"},
+        {"id": "c", "text": TEMPLATE, "customer": "Sam", "agent": "CD"},           # customer:Sam
+        {"id": "d", "text": near, "conversation": "customer:Sam", "agent": ""},     # the same key
+        {"id": "e", "text": TEMPLATE},                                             # reply:e
+        {"id": "e", "text": near, "customer": ""},                                 # reply:e again
+        {"id": "f", "text": "Thanks! ^AB", "conversation": "c9"},                  # too short
+        {"id": "g", "text": TEMPLATE, "conversation": "c2", "customer": "Priya", "agent": "CD"},
+    ]
+    group, = find_templates(records, min_count=2, min_conversations=1, examples=5)
+    assert group.count == 7 and group.variants == 2
+    assert group.conversations == 4      # c1, customer:Sam, reply:e, c2
+    assert group.customers == 2 and group.agents == 2
+    assert group.agent_names == ["CD", "AB"]
+    # Replies of the first wording, then of the next, each in input order.
+    assert group.example_ids == ["a", "c", "e", "g", "b"]
+    assert group.template == normalise_reply(TEMPLATE)
+
 def test_a_bad_record_says_what_is_accepted():
     with pytest.raises(TypeError, match="a record is a string"):
         find_templates([42])

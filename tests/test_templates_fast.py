@@ -18,6 +18,7 @@ import replylint
 from replylint.checks.canned import _Screen, _similarity
 from replylint.model import Context
 from replylint.normalize import normalize_text
+from replylint import templates
 from replylint.segment import segment_reply
 from replylint.templates import (MinHasher, _min_same, normalise_reply, region_spans, regions_of_segments,
                                  shingles, shingles_of_words, words)
@@ -81,13 +82,20 @@ def _random_texts(count, seed=3):
     return texts + ["", "a", "a b", "a b c", "we we we we we we", "<x> <x> <x> <x>"]
 
 
+@pytest.mark.parametrize("keyed", [True, False])
 @pytest.mark.parametrize("permutations", [16, 64])
-def test_signatures_of_words_equal_the_signatures_of_the_shingle_sets(permutations):
+def test_signatures_of_words_equal_the_signatures_of_the_shingle_sets(permutations, keyed, monkeypatch):
+    if not keyed:  # the path of a vocabulary too large for one int64 key per 3-gram
+        monkeypatch.setattr(templates, "_KEYED_VOCABULARY", 0)
     texts = _random_texts(400)
     hasher = MinHasher(permutations)
     expected = hasher.signatures([shingles(t) or {t} for t in texts])
     fast = hasher.signatures_of_words([words(t) for t in texts], texts)
     assert (fast == expected).all()
+    # Without short texts (no second matrix of signatures), and in small chunks.
+    long = [t for t in texts if len(words(t)) >= 3]
+    assert (hasher.signatures_of_words([words(t) for t in long], long, chunk=7)
+            == hasher.signatures([shingles(t) for t in long])).all()
     # Small chunks split the work differently, with the same result.
     assert (hasher.signatures([shingles(t) or {t} for t in texts], chunk=5) == expected).all()
 
