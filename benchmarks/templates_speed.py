@@ -6,12 +6,15 @@
 Records are passed as mappings with id, text and context (the shape an audit's
 records have). The groups are written as JSON to a file you name, outside the
 repository (they quote the corpora's replies). The CPU time is the process's, for
-one first call (template normalisation caches start empty).
+one first call (template normalisation caches start empty). The peak RSS is the
+process's, before and after the call (the records are all in memory first, so the
+growth, not the peak, is find_templates' working set; an audit streams them).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -32,10 +35,13 @@ def main() -> int:
     args = parser.parse_args()
     records = [{"id": r["id"], "text": r["text"], "context": r["context"]}
                for r in load_replies(args.limit)]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cpu, wall = time.process_time(), time.perf_counter()
     groups = [g.to_dict() for g in find_templates(records)]
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    print(f"{len(records):,} replies, {len(groups)} groups: {cpu:.2f} s CPU ({wall:.2f} s wall)")
+    peak, before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, peak
+    print(f"{len(records):,} replies, {len(groups)} groups: {cpu:.2f} s CPU ({wall:.2f} s wall), "
+          f"peak RSS {before / 1024:.0f} -> {peak / 1024:.0f} MB")
     if args.write:
         Path(args.write).write_text(json.dumps(groups, indent=0), encoding="utf-8")
     if args.compare:
