@@ -58,33 +58,43 @@ def _phrase_keywords(nlp, phrases: list):
     """Each phrase as the LOWER values of its tokens (what PhraseMatcher.add makes of a
     Doc, and takes as is), in order.
 
-    The built-in packs hold ~12,600 phrases; a Doc each cost ~0.5 s at every start.
-    The tokenizer splits on whitespace first and treats each chunk alone, so phrases
-    joined by line breaks tokenise as they do one by one (tests/test_matchers.py holds
-    every built-in phrase to that); a phrase with other whitespace in it or around it
-    is tokenised alone all the same.
+    The built-in packs hold ~12,600 phrases (~200,000 tokens) but only a few thousand
+    distinct words: a Doc per phrase cost ~0.5 s at every start. The tokenizer splits
+    on spaces first and treats each chunk alone, so a phrase's tokens are its chunks'
+    tokens, and each distinct chunk is tokenised once (tests/test_phrase_keywords.py
+    holds every built-in phrase to its one-by-one tokens). A phrase with other
+    whitespace in it or around it is tokenised alone all the same.
     """
+    plain = [i for i, p in enumerate(phrases) if p and " ".join(p.split()) == p]
+    chunks = _chunk_keywords(nlp, {c for i in plain for c in phrases[i].split(" ")})
+    out = [None] * len(phrases)
+    for i in plain:
+        out[i] = [lower for chunk in phrases[i].split(" ") for lower in chunks[chunk]]
+    for i, keyword in enumerate(out):
+        if keyword is None:
+            out[i] = [t.lower for t in nlp.make_doc(phrases[i])]
+    return iter(out)
+
+
+def _chunk_keywords(nlp, chunks: set) -> dict:
+    """``{chunk: its tokens' LOWER values}`` for space-free chunks, tokenised together."""
     from spacy.attrs import LOWER
 
-    plain = [i for i, p in enumerate(phrases) if p and " ".join(p.split()) == p]
-    out = [None] * len(phrases)
-    newline = nlp.vocab.strings["\n"]
-    # In batches: one Doc of all of them cost ~20 MB of peak memory for a moment.
-    for first in range(0, len(plain), 1000):
-        batch = plain[first:first + 1000]
-        doc = nlp.make_doc("\n".join(phrases[i] for i in batch))
+    out, newline = {}, nlp.vocab.strings["\n"]
+    chunks = sorted(chunks)
+    # In batches: one Doc of everything holds a lot of memory for a moment.
+    for first in range(0, len(chunks), 2000):
+        batch = chunks[first:first + 2000]
+        doc = nlp.make_doc("\n".join(batch))
         keyword, slot = [], iter(batch)
-        for lower in doc.to_array([LOWER]).tolist():  # plain phrases hold no line break
+        for lower in doc.to_array([LOWER]).tolist():  # a chunk holds no line break
             if lower == newline:
                 out[next(slot)] = keyword
                 keyword = []
             else:
                 keyword.append(lower)
         out[next(slot)] = keyword
-    for i, keyword in enumerate(out):
-        if keyword is None:
-            out[i] = [t.lower for t in nlp.make_doc(phrases[i])]
-    return iter(out)
+    return out
 
 
 def regex_spans(pattern, text: str, timeout=None) -> list:
