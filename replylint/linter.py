@@ -26,6 +26,9 @@ from replylint.severity import Applicability, Severity
 
 # Replies checked per spaCy memory zone by check_many (see Linter._memory_zone).
 ZONE_SIZE = 1000
+# Strings spaCy's vocabulary may hold before a server's linter starts afresh (about
+# 60 MB of growth; see Linter._limit_vocabulary).
+VOCABULARY_LIMIT = 300_000
 
 # spaCy refuses texts over 1M characters by default; a pasted 10 MB log is still a
 # reply to lint (in linear time), so the limit is raised for the tokenizer only.
@@ -57,8 +60,6 @@ class Linter:
     """
 
     def __init__(self, config: Optional[Config] = None):
-        import spacy  # lazy: `import replylint` and `replylint --version` stay fast
-
         if config is None:
             config = Config.discover()
         elif not isinstance(config, Config):
@@ -77,8 +78,7 @@ class Linter:
         self._fail_on = config.fail_on_severity
         self._allow_words = _compile_allow_words(config.allow_words)
 
-        self.nlp = spacy.blank("en")
-        self.nlp.max_length = MAX_TEXT_LENGTH
+        self.nlp = _blank_english()
         self._phrases = PhraseIndex(self.nlp, self.rules)
         self._checks = {r.code: get_check(r.check) for r in self.rules if r.check}
         # (rule, its conditions or None when it always applies, its regex gates or None),
@@ -184,6 +184,17 @@ class Linter:
                         yield self.check(*_unpack(record))
         yield from _check_in_pool(self, records, workers, chunksize)
 
+    def _limit_vocabulary(self, limit: int = VOCABULARY_LIMIT) -> None:
+        """For a long-running caller that checks one reply at a time (the server):
+        call before each check. Once spaCy's vocabulary holds more than ``limit``
+        strings, the tokenizer and phrase index are built afresh (~0.15 s, once per
+        hundreds of thousands of new words), so memory stays bounded. (A memory zone
+        per request did that too, but cost the service 0.1-0.3 ms a request: words
+        first seen inside a zone are never cached.)"""
+        if len(self.nlp.vocab.strings) > limit:
+            self.nlp = _blank_english()
+            self._phrases = PhraseIndex(self.nlp, self.rules)
+
     def _memory_zone(self):
         """A span of checks after which the token strings they added are freed.
 
@@ -256,6 +267,14 @@ class Linter:
             text=raw, suggestion=suggestion, replacement=hit.replacement,
             applicability=rule.applicability, url=rule.url, sensitive=hit.sensitive, masked=masked,
         )
+
+
+def _blank_english():
+    import spacy  # lazy: `import replylint` and `replylint --version` stay fast
+
+    nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_LENGTH
+    return nlp
 
 
 def _regex_gates(rule) -> "tuple | None":

@@ -38,3 +38,16 @@ def test_a_plain_check_still_keeps_its_words():
     before = len(linter.nlp.vocab.strings)
     linter.check("zorblaxian quuxification")
     assert len(linter.nlp.vocab.strings) > before
+
+
+def test_a_server_linter_starts_afresh_past_its_vocabulary_limit():
+    linter = Linter()
+    start = len(linter.nlp.vocab.strings)
+    for text in _replies(300):
+        linter._limit_vocabulary(limit=start + 200)
+        linter.check(text)
+    # It grew past the limit at least once and was rebuilt: bounded, not ~600 words more.
+    assert len(linter.nlp.vocab.strings) <= start + 200 + 10
+    # ... and it still finds what it found before.
+    codes = [f.code for f in linter.check("I'm sorry you feel that way.").findings]
+    assert "RL101" in codes

@@ -34,8 +34,8 @@ async def check(request: Request) -> JSONResponse:
     server = request.app.state.server
     req = parse_check(await _body(request), server.settings.default_profile)
     linter = server.linters[req.profile]
-    with linter._memory_zone():  # a long-running server must not keep every word it saw
-        report = linter.check(req.text, context=req.context)
+    linter._limit_vocabulary()  # a long-running server must not keep every word it saw
+    report = linter.check(req.text, context=req.context)
     body = report_json(report, req.text, DismissalSet(req.dismissed))
     _note(request, profile=req.profile, chars=len(req.text), findings=len(body["findings"]),
           codes=_codes(body["findings"]), suppressed=body["suppressed"])
@@ -48,8 +48,10 @@ async def check_batch(request: Request) -> JSONResponse:
     linter = server.linters[req.profile]
     results = []
     total = 0
-    with linter._memory_zone():
-        reports = [linter.check(item.text, context=item.context) for item in req.items]
+    reports = []
+    for item in req.items:
+        linter._limit_vocabulary()
+        reports.append(linter.check(item.text, context=item.context))
     for item, report in zip(req.items, reports):
         result = report_json(report, item.text, DismissalSet(item.dismissed))
         total += len(result["findings"])
@@ -62,8 +64,8 @@ async def fix(request: Request) -> JSONResponse:
     server = request.app.state.server
     req = parse_fix(await _body(request), server.settings.default_profile)
     linter = server.linters[req.profile]
-    with linter._memory_zone():
-        result = linter.fix(req.text, req.context)
+    linter._limit_vocabulary()
+    result = linter.fix(req.text, req.context)
     _note(request, profile=req.profile, chars=len(req.text), edits=len(result.edits))
     return JSONResponse(fix_json(result, req.text))
 
