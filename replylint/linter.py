@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from contextlib import nullcontext
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -24,11 +22,9 @@ from replylint.segment import segment_reply
 from replylint.selection import select_rules
 from replylint.severity import Applicability, Severity
 
-# Replies checked per spaCy memory zone by check_many (see Linter._memory_zone).
-ZONE_SIZE = 1000
-# Strings spaCy's vocabulary may hold before a server's linter starts afresh (about
-# 60 MB of growth; see Linter._limit_vocabulary).
-VOCABULARY_LIMIT = 300_000
+# Strings spaCy's vocabulary may hold before a long-running linter starts afresh
+# (~12 MB of growth over the ~2,000 of the rules; see Linter._limit_vocabulary).
+VOCABULARY_LIMIT = 50_000
 
 # spaCy refuses texts over 1M characters by default; a pasted 10 MB log is still a
 # reply to lint (in linear time), so the limit is raised for the tokenizer only.
@@ -174,37 +170,25 @@ class Linter:
         if workers is None or workers < 1:
             workers = os.cpu_count() or 1
         if workers == 1:
-            records = iter(records)
-            while True:
-                batch = list(islice(records, ZONE_SIZE))
-                if not batch:
-                    return
-                with self._memory_zone():
-                    for record in batch:
-                        yield self.check(*_unpack(record))
+            for record in records:
+                self._limit_vocabulary()
+                yield self.check(*_unpack(record))
+            return
         yield from _check_in_pool(self, records, workers, chunksize)
 
-    def _limit_vocabulary(self, limit: int = VOCABULARY_LIMIT) -> None:
-        """For a long-running caller that checks one reply at a time (the server):
-        call before each check. Once spaCy's vocabulary holds more than ``limit``
-        strings, the tokenizer and phrase index are built afresh (~0.15 s, once per
-        hundreds of thousands of new words), so memory stays bounded. (A memory zone
-        per request did that too, but cost the service 0.1-0.3 ms a request: words
-        first seen inside a zone are never cached.)"""
-        if len(self.nlp.vocab.strings) > limit:
+    def _limit_vocabulary(self, limit: Optional[int] = None) -> None:
+        """For long runs (check_many, pool workers, the server): call before a check.
+
+        spaCy keeps every new word of every text in its vocabulary for good (an audit
+        grew ~16 MB per 42k replies, without end). Once it holds more than ``limit``
+        strings (default VOCABULARY_LIMIT), the tokenizer and phrase index are built
+        afresh: ~0.1 s, once per ~50,000 new words. spaCy's memory zones bound it
+        too, but words first seen in a zone are never cached, which cost an audit
+        150-250 µs a reply and the service 0.1-0.3 ms a request."""
+        if len(self.nlp.vocab.strings) > (VOCABULARY_LIMIT if limit is None else limit):
+            self.nlp = self._phrases = None  # the old ones go first: one at a time in memory
             self.nlp = _blank_english()
             self._phrases = PhraseIndex(self.nlp, self.rules)
-
-    def _memory_zone(self):
-        """A span of checks after which the token strings they added are freed.
-
-        spaCy keeps every new word of every text in its vocabulary for good: an audit
-        grew by ~16 MB per 42k replies, without end. Inside a memory zone (spaCy >=
-        3.8) those words are dropped at exit. Nothing a Report holds points into it.
-        Words seen outside any zone (the rules' own phrases) stay cached.
-        """
-        zone = getattr(self.nlp, "memory_zone", None)
-        return zone() if zone is not None else nullcontext()
 
     def find_templates(self, records, **options):
         """Reused templates across many replies (RL204); see replylint.templates.find_templates."""
@@ -392,8 +376,8 @@ def _worker_adopt(linter):
 
 
 def _worker_run(chunk):
-    with _WORKER._memory_zone():
-        return [_WORKER.check(*_unpack(record)) for record in chunk]
+    _WORKER._limit_vocabulary()
+    return [_WORKER.check(*_unpack(record)) for record in chunk]
 
 
 def _chunks(records, size):
