@@ -61,6 +61,56 @@ _FAILURE = (
 COMPLAINT_MARKERS = regex.compile(rf"\b(?:{_FRUSTRATION}|{_FAILURE})", regex.IGNORECASE)
 FRUSTRATION_MARKERS = regex.compile(rf"\b(?:{_FRUSTRATION})", regex.IGNORECASE)
 
+
+def _top_level_alternatives(pattern: str) -> list:
+    """``pattern`` cut at its ``|`` outside any group or class."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class _AnyMarker:
+    """``bool(MARKERS.search(text))``, faster: one big case-insensitive alternation cost
+    ~43 µs on a 130-character message. Each alternative is its own small regex behind
+    the words it needs (matchers.required_literal_sets); the text holds a marker when
+    one alternative whose words are present matches. (finditer keeps the full regex:
+    it must give the leftmost match.)"""
+
+    def __init__(self, alternatives: str):
+        from replylint.matchers import required_literal_sets
+
+        self._parts = []
+        for alternative in _top_level_alternatives(alternatives):
+            part = regex.compile(rf"\b(?:{alternative})", regex.IGNORECASE)
+            self._parts.append((required_literal_sets(part), part))
+
+    def __call__(self, text: str) -> bool:
+        from replylint.matchers import folded, may_match_all
+
+        lower = folded(text)
+        return any(may_match_all(gate, lower) and part.search(text) for gate, part in self._parts)
+
+
+has_complaint_marker = _AnyMarker(f"{_FRUSTRATION}|{_FAILURE}")
+has_frustration_marker = _AnyMarker(_FRUSTRATION)
+
 # Words TextBlob scores negative that say nothing about the customer's mood: their
 # own apology ("sorry, autocorrect"), "mean" as in "what does this mean", and nouns
 # or adverbs its lexicon reads in another sense ("game", "chicken", "at least",
@@ -419,7 +469,7 @@ def is_upset(text: "str | None", threshold: float = UPSET_POLARITY) -> bool:
 def _is_upset(text: str, threshold: float) -> bool:
     if not text.strip():
         return False
-    if FRUSTRATION_MARKERS.search(text):
+    if has_frustration_marker(text):
         return True
     return polarity_at_most(_NOT_SENTIMENT.sub(" ", text), threshold)
 
@@ -435,6 +485,6 @@ def is_complaint(text: "str | None", threshold: float = NEGATIVE_POLARITY) -> bo
 def _is_complaint(text: str, threshold: float) -> bool:
     if not text.strip():
         return False
-    if COMPLAINT_MARKERS.search(text):
+    if has_complaint_marker(text):
         return True
     return polarity_at_most(_NOT_SENTIMENT.sub(" ", text), threshold)

@@ -99,3 +99,37 @@ def test_missing_acknowledgement_needs_an_upset_inbound():
     assert _severity("RL104", reply) == []
     assert _severity("RL104", reply, inbound="What time do you open on Sunday?") == []
     assert _severity("RL104", reply, inbound="Still waiting for my parcel, this is ridiculous!") == ["warning"]
+
+
+# ----------------------------------------------------------- split marker search
+# is_complaint / is_upset ask "does any marker occur?" through one small regex per
+# alternative, each behind the words it needs; that must answer as the one big regex.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from replylint.complaint import (COMPLAINT_MARKERS, FRUSTRATION_MARKERS,  # noqa: E402
+                                 _top_level_alternatives, has_complaint_marker,
+                                 has_frustration_marker)
+
+_MARKER_PIECES = ["still", "waiting", "not", "no", "working", "for the", "third", "3rd", "time",
+                  "today", "worst", "RUDE", "disappointed", "fed up", "sick of", "never again",
+                  "rip-off", "scam", "not happy", "no one has", "responded", "hours on hold",
+                  "wasted", "my", "refund", "gonna", "cancel", "switch to", "doesn't", "can't",
+                  "won't", "load", "hasn't", "arrived", "been refunded", "keeps", "crashing",
+                  "charged me twice", "double-charged", "lost my", "parcel", "order", "was",
+                  "delayed", "is down", "outage", "stuck in", "complaint", "complained",
+                  "Stranded", "it's", "the", "I've", "\u017f", "\u0130", "\u212a", "é", ",", ".",
+                  "?", "!", "\n", "thanks", "please", "help"]
+
+
+def test_a_pattern_cut_at_its_top_level_bars():
+    assert _top_level_alternatives(r"a|(?:b|c)|[|]|d\|e") == ["a", "(?:b|c)", "[|]", r"d\|e"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=12))
+def test_split_marker_search_answers_as_the_whole_regex(pieces):
+    text = " ".join(pieces)
+    for variant in (text, text.upper(), text.replace(" ", "  ")):
+        assert has_complaint_marker(variant) == bool(COMPLAINT_MARKERS.search(variant)), variant
+        assert has_frustration_marker(variant) == bool(FRUSTRATION_MARKERS.search(variant)), variant
