@@ -94,18 +94,26 @@ class _AnyMarker:
     it must give the leftmost match.)"""
 
     def __init__(self, alternatives: str):
-        from replylint.matchers import required_literal_sets
+        self._alternatives = alternatives
+        self._parts = None  # built on first use: ~30 ms of compiling, not paid at import
 
-        self._parts = []
-        for alternative in _top_level_alternatives(alternatives):
-            part = regex.compile(rf"\b(?:{alternative})", regex.IGNORECASE)
-            self._parts.append((required_literal_sets(part), part))
+    @property
+    def parts(self) -> list:
+        if self._parts is None:
+            from replylint.matchers import required_literal_sets
+
+            parts = []
+            for alternative in _top_level_alternatives(self._alternatives):
+                part = regex.compile(rf"\b(?:{alternative})", regex.IGNORECASE)
+                parts.append((required_literal_sets(part), part))
+            self._parts = parts
+        return self._parts
 
     def __call__(self, text: str) -> bool:
         from replylint.matchers import folded, may_match_all
 
         lower = folded(text)
-        return any(may_match_all(gate, lower) and part.search(text) for gate, part in self._parts)
+        return any(may_match_all(gate, lower) and part.search(text) for gate, part in self.parts)
 
 
 has_complaint_marker = _AnyMarker(f"{_FRUSTRATION}|{_FAILURE}")
