@@ -69,7 +69,16 @@ class Linter:
             if rule.check and get_check(rule.check) is None:
                 raise RuleFileError(f"match.check names {rule.check!r}, which is not a registered "
                                     "check function", rule.path, rule.line)
+        codes = {r.code for r in self.all_rules}
+        for rule in self.all_rules:
+            for other in rule.supersedes:
+                if other not in codes:
+                    raise RuleFileError(f"supersedes names {other!r}, which is no loaded rule",
+                                        rule.path, rule.line)
         self.rules = select_rules(self.all_rules, config)
+        # A finding of rule A replaces B's on the same words when A supersedes B (RL602's
+        # "Dear customer" says what RL601's missing name would); only among selected rules.
+        self._supersedes = {r.code: frozenset(r.supersedes) for r in self.rules if r.supersedes}
         self._by_code = {r.code: r for r in self.rules}
         self._fail_on = config.fail_on_severity
         self._allow_words = _compile_allow_words(config.allow_words)
@@ -132,6 +141,8 @@ class Linter:
                 # findings stand, and the failure is reported, not swallowed.
                 errors.append({"code": rule.code, "message": f"{rule.code} failed on this reply: "
                                f"{type(exc).__name__}: {exc}"})
+        if self._supersedes and len(findings) > 1:
+            findings = _drop_superseded(findings, self._supersedes)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return Report(tuple(findings), self._fail_on, tuple(errors), len(text))
 
@@ -251,6 +262,16 @@ class Linter:
             text=raw, suggestion=suggestion, replacement=hit.replacement,
             applicability=rule.applicability, url=rule.url, sensitive=hit.sensitive, masked=masked,
         )
+
+
+def _drop_superseded(findings: list, supersedes: dict) -> list:
+    """``findings`` less those whose words a superseding rule's finding overlaps."""
+    winners = [f for f in findings if f.code in supersedes]
+    if not winners:
+        return findings
+    return [g for g in findings
+            if not any(g.code in supersedes[f.code] and f.start < g.end and g.start < f.end
+                       for f in winners)]
 
 
 def _blank_english():

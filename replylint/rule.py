@@ -76,6 +76,7 @@ class Rule:
     path: Optional[str] = None
     line: Optional[int] = None
     notes: str = ""                      # "Exceptions" prose for the docs page
+    supersedes: tuple = ()               # codes whose findings on the same words this one replaces
     quality: dict = field(default_factory=dict)   # measured on real replies, for docs/quality.md
 
     @property

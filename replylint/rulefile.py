@@ -28,7 +28,7 @@ _ALTERNATIVES = regex.compile(r"\{([^{}]*\|[^{}]*)\}")
 RULE_KEYS = {
     "code", "slug", "title", "severity", "confidence", "message", "why", "url", "suggestion",
     "scope", "when", "severity-when", "match", "unless", "options", "examples", "status",
-    "case-sensitive", "notes", "quality",
+    "case-sensitive", "notes", "quality", "supersedes",
 }
 MATCH_KEYS = {"phrases", "patterns", "regex", "check"}
 UNLESS_KEYS = {"phrases", "regex", "window"}
@@ -347,6 +347,12 @@ def parse_rule(raw, path: Path, pack: str, prefix: str, docs_url: str, builtin: 
         parsed[kind] = tuple(parse_example(item, path, item_lines[i], allow_marks=(kind == "fail"))
                              for i, item in enumerate(items))
 
+    supersedes = _str_list(raw, "supersedes", path, lines.get("supersedes"))
+    for other in supersedes:
+        if not CODE_RE.match(other) or other == code:
+            raise RuleFileError(f"supersedes must list other rules' codes, not {other!r}",
+                                path, lines.get("supersedes"))
+
     status = raw.get("status", "stable")
     if status not in ("stable", "preview"):
         raise RuleFileError("status must be 'stable' or 'preview'", path, lines.get("status"))
@@ -361,7 +367,7 @@ def parse_rule(raw, path: Path, pack: str, prefix: str, docs_url: str, builtin: 
         regexes=regexes, check=check, unless=tuple(unless), options=dict(options),
         examples_fail=parsed["fail"], examples_pass=parsed["pass"], status=status,
         builtin=builtin, path=str(path), line=raw.line, notes=str(raw.get("notes") or ""),
-        quality=dict(raw.get("quality") or {}),
+        quality=dict(raw.get("quality") or {}), supersedes=tuple(supersedes),
     )
 
 
