@@ -16,7 +16,7 @@ def test_check_function_finds_a_non_apology():
 
 
 def test_check_accepts_context_keywords():
-    report = replylint.check("Hi there, your refund is done.", channel="email", customer_name="Diane")
+    report = replylint.check("Hello, your refund is done.", channel="email", customer_name="Diane")
     assert "RL601" in [f.code for f in report.findings]
 
 
