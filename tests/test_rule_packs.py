@@ -1,9 +1,9 @@
 """User rule packs load like the built-in ones, and a broken rule file says file:line."""
-import textwrap
-
 import pytest
 
 from replylint import Config, Linter, RuleFileError
+
+from pack_support import make_pack
 
 GOOD_RULE = """\
 code: ACME101
@@ -20,14 +20,6 @@ examples:
   pass:
     - "You could try the web app instead."
 """
-
-
-def make_pack(tmp_path, rule_text, name="ACME101-competitor-name.yaml"):
-    pack = tmp_path / "acme"
-    pack.mkdir(exist_ok=True)
-    (pack / "pack.yaml").write_text("name: acme\nprefix: ACME\ntitle: House style\n")
-    (pack / name).write_text(textwrap.dedent(rule_text))
-    return pack
 
 
 def test_a_custom_pack_runs_beside_the_builtin_rules(tmp_path):

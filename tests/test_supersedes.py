@@ -5,13 +5,7 @@ import pytest
 
 from replylint import Config, Linter, RuleFileError
 
-
-def make_pack(tmp_path, rule_text, name):
-    pack = tmp_path / "acme"
-    pack.mkdir(exist_ok=True)
-    (pack / "pack.yaml").write_text("name: acme\nprefix: ACME\ntitle: House style\n")
-    (pack / name).write_text(textwrap.dedent(rule_text))
-    return pack
+from pack_support import make_pack
 
 
 LOSER = """\

@@ -25,13 +25,9 @@ _GSM = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&
 _GSM_EXTENDED = set("^{}\\[~]|€\f")  # two characters each
 
 
-def twitter_length(text: str) -> "tuple[int, list]":
-    """Counted length of a public tweet and, per counted character, its offset in ``text``.
-
-    The @mentions a reply opens with are not counted, nor is a link that ends the tweet
-    (Twitter shows it as an attachment: a photo, a quoted tweet); every other link
-    counts 23.
-    """
+def _counted_span(text: str) -> tuple:
+    """(start, stop, links counted as 23): after the opening @mentions, before a link
+    that ends the tweet (Twitter shows it as an attachment)."""
     lead = _LEADING_MENTIONS.match(text)
     pos = lead.end() if lead else 0
     stop = len(text.rstrip())
@@ -39,6 +35,17 @@ def twitter_length(text: str) -> "tuple[int, list]":
     if links and links[-1].end() >= stop:
         stop = len(text[:links[-1].start()].rstrip())
         links.pop()
+    return pos, stop, links
+
+
+def twitter_length(text: str) -> "tuple[int, list]":
+    """Counted length of a public tweet and, per counted character, its offset in ``text``.
+
+    The @mentions a reply opens with are not counted, nor is a link that ends the tweet
+    (Twitter shows it as an attachment: a photo, a quoted tweet); every other link
+    counts 23.
+    """
+    pos, stop, links = _counted_span(text)
     offsets = []
     for m in links:
         offsets.extend(range(pos, m.start()))
@@ -119,13 +126,7 @@ def twitter_length_bound(text: str) -> int:
 
 def twitter_count(text: str) -> int:
     """``twitter_length(text)[0]`` without building the offsets."""
-    lead = _LEADING_MENTIONS.match(text)
-    pos = lead.end() if lead else 0
-    stop = len(text.rstrip())
-    links = list(_URL.finditer(text, pos))
-    if links and links[-1].end() >= stop:
-        stop = len(text[:links[-1].start()].rstrip())
-        links.pop()
+    pos, stop, links = _counted_span(text)
     length = 0
     for m in links:
         length += max(0, m.start() - pos) + TWITTER_URL_LENGTH
