@@ -64,8 +64,7 @@ def gather_results(inputs):
 
 
 def report_only(gathered, linter, runs: int) -> "tuple[float, float, int]":
-    from replylint.audit import Summary
-    from replylint.errors import InputError
+    from replylint.audit import Summary, feed
     from replylint.formats import RenderOptions
     from replylint.formats.html import HtmlRenderer
 
@@ -76,13 +75,7 @@ def report_only(gathered, linter, runs: int) -> "tuple[float, float, int]":
         renderer = HtmlRenderer(out, RenderOptions(rules=tuple(linter.rules)))
         summary = Summary()
         renderer.begin()
-        for item in gathered:
-            if isinstance(item, InputError):
-                summary.add_error(item)
-                renderer.error(item)
-            else:
-                summary.add_result(item)
-                renderer.result(item)
+        feed(gathered, renderer, summary)
         renderer.end(summary)
         best = min(best, time.perf_counter() - started)
         best_cpu = min(best_cpu, time.process_time() - started_cpu)

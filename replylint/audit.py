@@ -192,6 +192,17 @@ def audit(items: Iterable[Item], linter, workers: int = 1,
     yield from flush_errors()
 
 
+def feed(results: Iterable, renderer, summary: Summary) -> None:
+    """Hand each AuditResult or InputError to ``renderer`` and count it in ``summary``."""
+    for item in results:
+        if isinstance(item, InputError):
+            summary.add_error(item)
+            renderer.error(item)
+        else:
+            summary.add_result(item)
+            renderer.result(item)
+
+
 def run(items: Iterable[Item], linter, renderer, summary: Summary, workers: int = 1,
         baseline=None, baseline_writer=None, on_item: Optional[Callable] = None,
         before_end: Optional[Callable[[Summary], None]] = None) -> Summary:
@@ -202,13 +213,7 @@ def run(items: Iterable[Item], linter, renderer, summary: Summary, workers: int 
     once the worker pool is gone, so the workers never inherit their memory.
     """
     renderer.begin()
-    for item in audit(items, linter, workers, baseline, baseline_writer, on_item):
-        if isinstance(item, InputError):
-            summary.add_error(item)
-            renderer.error(item)
-        else:
-            summary.add_result(item)
-            renderer.result(item)
+    feed(audit(items, linter, workers, baseline, baseline_writer, on_item), renderer, summary)
     if before_end is not None:
         before_end(summary)
     renderer.end(summary)
