@@ -44,17 +44,6 @@ def test_the_sad_emoticons_are_textblobs():
     assert sad == set(complaint._SAD_EMOTICONS)
 
 
-def test_textblob_is_not_imported_by_the_prefilter():
-    import subprocess
-    import sys
-
-    code = ("import sys\nfrom replylint import complaint\n"
-            "assert not complaint.may_be_negative('Thanks, your order ships today!')\n"
-            "assert not complaint.is_upset('How do I change my delivery address?')\n"
-            "assert not any(m.startswith('textblob') for m in sys.modules), 'textblob imported'\n")
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
 _WORDS = ["sorry", "not", "no", "never", "good", "bad", "great", "awful", "really", "very",
           "late", "happy", "unfortunately", "rip-off", "f*cking", "help", "order", "thanks",
           "isn't", "don't", "can't", ":(", ": (", ":'(", "=/", ":)", "!", "?", ".", "\n\n",

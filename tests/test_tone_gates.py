@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -134,11 +133,13 @@ def test_polarity_is_textblobs_on_any_text(text):
     assert complaint.polarity(text) == _textblob_polarity(text)
 
 
-def test_polarity_does_not_import_textblob():
+def test_polarity_and_its_prefilter_do_not_import_textblob():
     import subprocess
     import sys
 
     code = ("import sys\nfrom replylint import complaint\n"
+            "assert not complaint.may_be_negative('Thanks, your order ships today!')\n"
+            "assert not complaint.is_upset('How do I change my delivery address?')\n"
             "assert complaint.polarity('This is awful :(') < 0\n"
             "assert complaint.is_complaint('I am so sad and the app is bad, bad, bad')\n"
             "assert not any(m.startswith(('textblob', 'nltk')) for m in sys.modules), 'imported'\n")
