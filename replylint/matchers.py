@@ -311,16 +311,6 @@ def folded(text: str) -> "str | None":
     return text.lower()
 
 
-def may_match(literals, lower: "str | None") -> bool:
-    """False only when ``lower`` holds none of ``literals`` (so the pattern cannot match)."""
-    if literals is None or lower is None:
-        return True
-    for literal in literals:
-        if literal in lower:
-            return True
-    return False
-
-
 def may_match_all(groups, lower: "str | None") -> bool:
     """False only when ``lower`` misses every string of one of ``groups``."""
     if groups is None or lower is None:
