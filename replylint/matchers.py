@@ -304,6 +304,74 @@ def literals_for(pattern) -> "tuple | None":
         return found
 
 
+def top_level_alternatives(pattern: str) -> list:
+    """``pattern`` cut at its ``|`` outside any group or class."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class AnyMatch:
+    """``bool(big_regex.search(text))`` for a long alternation, faster.
+
+    The regex module tries every alternative of a large case-insensitive alternation
+    at every position: ~40 µs on a 130-character message, ~140 µs on 500. Here each
+    alternative is its own small regex behind the words it needs
+    (required_literal_sets): the text matches when one alternative whose words are
+    present matches. Only for yes/no questions: finditer must keep the whole regex to
+    give the leftmost match.
+    """
+
+    def __init__(self, patterns, flags=0):
+        self._patterns = tuple(patterns)
+        self._flags = flags
+        self._parts = None  # compiled on first use, not at import (tens of ms)
+
+    @classmethod
+    def each_alternative(cls, alternation: str, before: str = "", after: str = "",
+                         flags=None) -> "AnyMatch":
+        """One part per top-level alternative, as ``{before}(?:{alternative}){after}``
+        (case-insensitive unless ``flags`` says otherwise)."""
+        import regex
+
+        return cls([f"{before}(?:{alternative}){after}" for alternative in top_level_alternatives(alternation)],
+                   regex.IGNORECASE if flags is None else flags)
+
+    @property
+    def parts(self) -> list:
+        """(the literal groups it needs or None, compiled part), in order."""
+        if self._parts is None:
+            import regex
+
+            parts = []
+            for pattern in self._patterns:
+                part = regex.compile(pattern, self._flags)
+                parts.append((required_literal_sets(part), part))
+            self._parts = parts
+        return self._parts
+
+    def __call__(self, text: str) -> bool:
+        lower = folded(text)
+        return any(may_match_all(gate, lower) and part.search(text) for gate, part in self.parts)
+
+
 def folded(text: str) -> "str | None":
     """``text.lower()`` for the prefilters, or None when they cannot be trusted on it."""
     if not text.isascii() and any(t in text for t in _FOLD_TRAPS):

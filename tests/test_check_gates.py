@@ -208,3 +208,30 @@ def test_generated_replies(pieces, sep, inbound):
        st.sampled_from(_INBOUNDS))
 def test_generated_characters(text, inbound):
     _same(text, Context(inbound=inbound))
+
+
+# ------------------------------------------- RL104's acknowledgement and split part
+# RL104 asks "any acknowledgement?" alternative by alternative, and looks for a split
+# part's marks only where they can be; both must answer as the one regex they replace.
+_WHOLE_ACKNOWLEDGEMENT = regex.compile(
+    r"\b(?:" + "|".join(apology._ACKNOWLEDGEMENT_WORDS) + r")\b|" + apology._WORRIED_FACES, regex.IGNORECASE)
+_WHOLE_SPLIT_PART = regex.compile(
+    r"(?<![\d/])\d\s?/\s?\d(?![\d/])|>>|\(cont(?:'d|inued)?\)|^\W*(?:\.{2,}|…)|^\s*\(|^\s*\d[:.)]\s"
+    r"|(?:\.{3}|…)\s*(?:https?://\S+\s*)?$|^\s*\*|^(?!i\b)\p{Ll}[\p{Ll}']*\b")
+_ACK_PIECES = ["sorry", "SORRY", "Apologies", "oh no", "I can see", "we hear you", "understandable",
+               "frustrating", "not ideal", "isn't what we", "that's really a pain", "sad to hear that",
+               "thanks for letting", "thank you so much for your patience", "appreciate the feedback",
+               "take this very seriously", "must have been", "hate that", "\U0001F61E", "\u2639",
+               "1/2", "2 / 3", "12/25", ">>", "(cont)", "(Cont)", "(continued)", "...", "…",
+               "https://ex.am/ple", "*", "(", "3)", "4.", "i", "the", "we", "your", "order", "refund",
+               "\u017f", "\u0130", "\u212a", "é", ",", ".", "!", "\n", " ", "@handle"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ACK_PIECES), max_size=14), st.sampled_from([" ", "", "  ", "\n"]))
+def test_rl104_helpers_answer_as_the_whole_regexes(pieces, sep):
+    text = sep.join(pieces)
+    for variant in (text, text.upper(), text.lower()):
+        assert apology._HAS_ACKNOWLEDGEMENT(variant) == bool(_WHOLE_ACKNOWLEDGEMENT.search(variant)), variant
+        stripped = apology._LEADING_HANDLES.sub("", variant)
+        assert apology._is_split_part(variant) == bool(_WHOLE_SPLIT_PART.search(stripped)), variant

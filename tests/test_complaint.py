@@ -108,8 +108,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from replylint.complaint import (COMPLAINT_MARKERS, FRUSTRATION_MARKERS,  # noqa: E402
-                                 _top_level_alternatives, has_complaint_marker,
-                                 has_frustration_marker)
+                                 has_complaint_marker, has_frustration_marker)
+from replylint.matchers import top_level_alternatives  # noqa: E402
 
 _MARKER_PIECES = ["still", "waiting", "not", "no", "working", "for the", "third", "3rd", "time",
                   "today", "worst", "RUDE", "disappointed", "fed up", "sick of", "never again",
@@ -123,7 +123,7 @@ _MARKER_PIECES = ["still", "waiting", "not", "no", "working", "for the", "third"
 
 
 def test_a_pattern_cut_at_its_top_level_bars():
-    assert _top_level_alternatives(r"a|(?:b|c)|[|]|d\|e") == ["a", "(?:b|c)", "[|]", r"d\|e"]
+    assert top_level_alternatives(r"a|(?:b|c)|[|]|d\|e") == ["a", "(?:b|c)", "[|]", r"d\|e"]
 
 
 @settings(max_examples=400, deadline=None)

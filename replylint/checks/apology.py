@@ -7,7 +7,7 @@ import regex
 
 from replylint import complaint
 from replylint.checks import Hit, register_check
-from replylint.matchers import required_literal_sets
+from replylint.matchers import AnyMatch, required_literal_sets, top_level_alternatives
 
 _APOLOGY = r"\b(?:sorry|apologi[sz]e[ds]?|apologies|apology|regret)\b"
 
@@ -131,9 +131,11 @@ _ACKNOWLEDGEMENT_WORDS = [
 ]
 # On Twitter a worried face (😞 😟 😔 🙁 ☹ 😢 😥 😧 😦 😮) says "oh no" too.
 _WORRIED_FACES = "[\U0001F61E\U0001F61F\U0001F614\U0001F641\u2639\U0001F622\U0001F625\U0001F627\U0001F626\U0001F62E]"
-_ACKNOWLEDGEMENT = regex.compile(
-    r"\b(?:" + "|".join(_ACKNOWLEDGEMENT_WORDS) + r")\b|" + _WORRIED_FACES, regex.IGNORECASE
-)
+# "Is there one?" asked alternative by alternative, each behind the words it needs:
+# one regex of them all took ~140 µs on a 500-character reply holding none.
+_HAS_ACKNOWLEDGEMENT = AnyMatch(
+    [rf"\b(?:{words})\b" for words in top_level_alternatives("|".join(_ACKNOWLEDGEMENT_WORDS))]
+    + [_WORRIED_FACES], regex.IGNORECASE)
 
 
 # Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
@@ -160,18 +162,24 @@ def opening_span(analysis, kinds=("greeting", "body", "signoff")):
 
 # One part of a reply split over several messages ("1/2", ">>", "(cont)"), or a
 # "*correction" of the last one: the acknowledgement may sit in another part, so the
-# part alone cannot be judged.
-_SPLIT_PART = regex.compile(
-    r"(?<![\d/])\d\s?/\s?\d(?![\d/])|>>|\(cont(?:'d|inued)?\)|^\W*(?:\.{2,}|…)|^\s*\(|^\s*\d[:.)]\s"
-    r"|(?:\.{3}|…)\s*(?:https?://\S+\s*)?$|^\s*\*"
+# part alone cannot be judged. The marks are asked where they can be (anywhere, at the
+# start, at the end): one regex of them all took ~90 µs on a 500-character reply.
+_SPLIT_MARK = regex.compile(r"(?<![\d/])\d\s?/\s?\d(?![\d/])|>>|\(cont(?:'d|inued)?\)")
+_SPLIT_START = regex.compile(
+    r"\W*(?:\.{2,}|…)|\s*\(|\s*\d[:.)]\s|\s*\*"
     # a part that starts mid-sentence, in lower case ("the option to keep your games")
-    r"|^(?!i\b)\p{Ll}[\p{Ll}']*\b",
+    r"|(?!i\b)\p{Ll}[\p{Ll}']*\b",
 )
+_SPLIT_END = regex.compile(r"(?:\.{3}|…)\s*(?:https?://\S+\s*)?$")
 
 
 def _is_split_part(own: str) -> bool:
     stripped = _LEADING_HANDLES.sub("", own)
-    return bool(_SPLIT_PART.search(stripped))
+    if _SPLIT_START.match(stripped):
+        return True
+    if ("/" in stripped or ">>" in stripped or "(cont" in stripped) and _SPLIT_MARK.search(stripped):
+        return True
+    return ("..." in stripped or "…" in stripped) and _SPLIT_END.search(stripped) is not None
 
 
 @register_check("apology.missing_acknowledgement")
@@ -182,7 +190,7 @@ def missing_acknowledgement(analysis, rule):
     # Cheapest first (each would return): about half the replies to a complaint
     # acknowledge it, and the upset test may score the inbound's polarity.
     own = analysis.norm[:analysis.own_text_end]
-    if _ACKNOWLEDGEMENT.search(own):
+    if _HAS_ACKNOWLEDGEMENT(own):
         return
     if not complaint.is_upset(analysis.context.inbound, threshold) or _is_split_part(own):
         return
