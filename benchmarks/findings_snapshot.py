@@ -2,6 +2,7 @@
 
     python benchmarks/findings_snapshot.py --write /tmp/before.jsonl   # before a change
     python benchmarks/findings_snapshot.py --compare /tmp/before.jsonl # after it
+    python benchmarks/findings_snapshot.py --compare /tmp/before.jsonl --remember-words
 
 The snapshot holds one line per reply: its index and its findings as (code, start,
 end, severity, message, suggestion, replacement), plus any rule errors. It never
@@ -24,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import load_replies  # noqa: E402
 
 
-def snapshot(limit=None) -> list:
+def snapshot(limit=None, remember_words=False) -> list:
     from replylint import Linter
 
-    linter = Linter()
+    linter = Linter(remember_words=remember_words)
     out = []
     started = time.process_time()
     for i, rec in enumerate(load_replies(limit)):
@@ -74,8 +75,10 @@ def main(argv=None) -> int:
     group.add_argument("--write", type=Path, help="write a snapshot here")
     group.add_argument("--compare", type=Path, help="compare with this earlier snapshot")
     parser.add_argument("--limit", type=int, help="only the first N replies")
+    parser.add_argument("--remember-words", action="store_true",
+                        help="check as the server does (Linter(remember_words=True))")
     args = parser.parse_args(argv)
-    current = snapshot(args.limit)
+    current = snapshot(args.limit, args.remember_words)
     if args.write:
         with open(args.write, "w", encoding="utf-8") as handle:
             for row in current:

@@ -21,14 +21,13 @@ from replylint.rulefile import load_rule_packs
 from replylint.segment import segment_reply
 from replylint.selection import select_rules
 from replylint.severity import Applicability, Severity
+from replylint.tokenizer import blank_english
 
 # Strings spaCy's vocabulary may hold before a long-running linter starts afresh
 # (~12 MB of growth over the ~2,000 of the rules; see Linter._limit_vocabulary).
 VOCABULARY_LIMIT = 50_000
-
-# spaCy refuses texts over 1M characters by default; a pasted 10 MB log is still a
-# reply to lint (in linear time), so the limit is raised for the tokenizer only.
-MAX_TEXT_LENGTH = 100_000_000
+# Chunks the tokenizer may cache (see replylint/tokenizer.py); it goes with the vocabulary.
+TOKENIZER_CACHE = 2 * VOCABULARY_LIMIT
 
 
 class _Values(dict):
@@ -53,9 +52,13 @@ class Linter:
     ``Linter()`` finds the nearest config file (replylint.toml or pyproject.toml),
     loads the built-in rule packs plus any configured ones, and compiles every rule
     once. ``check`` is then one tokenisation and one pass of the shared matchers.
+
+    ``remember_words=True`` suits a service that re-checks drafts as they are typed
+    (``replylint serve`` uses it): the tokenizer caches every word it meets, which
+    costs ~15 µs on a reply whose words are all new (see replylint/tokenizer.py).
     """
 
-    def __init__(self, config: Optional[Config] = None):
+    def __init__(self, config: Optional[Config] = None, *, remember_words: bool = False):
         if config is None:
             config = Config.discover()
         elif not isinstance(config, Config):
@@ -83,7 +86,8 @@ class Linter:
         self._fail_on = config.fail_on_severity
         self._allow_words = _compile_allow_words(config.allow_words)
 
-        self.nlp = _blank_english()
+        self._remember_words = remember_words
+        self.nlp = blank_english(TOKENIZER_CACHE, remember_words)
         self._phrases = PhraseIndex(self.nlp, self.rules)
         self._checks = {r.code: get_check(r.check) for r in self.rules if r.check}
         # (rule, its conditions or None when it always applies, its regex gates or None),
@@ -198,7 +202,7 @@ class Linter:
         150-250 µs a reply and the service 0.1-0.3 ms a request."""
         if len(self.nlp.vocab.strings) > (VOCABULARY_LIMIT if limit is None else limit):
             self.nlp = self._phrases = None  # the old ones go first: one at a time in memory
-            self.nlp = _blank_english()
+            self.nlp = blank_english(TOKENIZER_CACHE, self._remember_words)
             self._phrases = PhraseIndex(self.nlp, self.rules)
 
     def find_templates(self, records, **options):
@@ -272,14 +276,6 @@ def _drop_superseded(findings: list, supersedes: dict) -> list:
     return [g for g in findings
             if not any(g.code in supersedes[f.code] and f.start < g.end and g.start < f.end
                        for f in winners)]
-
-
-def _blank_english():
-    import spacy  # lazy: `import replylint` and `replylint --version` stay fast
-
-    nlp = spacy.blank("en")
-    nlp.max_length = MAX_TEXT_LENGTH
-    return nlp
 
 
 def _regex_gates(rule) -> "tuple | None":

@@ -232,6 +232,6 @@ _ACK_PIECES = ["sorry", "SORRY", "Apologies", "oh no", "I can see", "we hear you
 def test_rl104_helpers_answer_as_the_whole_regexes(pieces, sep):
     text = sep.join(pieces)
     for variant in (text, text.upper(), text.lower()):
-        assert apology._HAS_ACKNOWLEDGEMENT(variant) == bool(_WHOLE_ACKNOWLEDGEMENT.search(variant)), variant
+        assert apology._has_acknowledgement(variant) == bool(_WHOLE_ACKNOWLEDGEMENT.search(variant)), variant
         stripped = apology._LEADING_HANDLES.sub("", variant)
         assert apology._is_split_part(variant) == bool(_WHOLE_SPLIT_PART.search(stripped)), variant

@@ -133,9 +133,14 @@ _ACKNOWLEDGEMENT_WORDS = [
 _WORRIED_FACES = "[\U0001F61E\U0001F61F\U0001F614\U0001F641\u2639\U0001F622\U0001F625\U0001F627\U0001F626\U0001F62E]"
 # "Is there one?" asked alternative by alternative, each behind the words it needs:
 # one regex of them all took ~140 µs on a 500-character reply holding none.
-_HAS_ACKNOWLEDGEMENT = AnyMatch(
-    [rf"\b(?:{words})\b" for words in top_level_alternatives("|".join(_ACKNOWLEDGEMENT_WORDS))]
-    + [_WORRIED_FACES], regex.IGNORECASE)
+_HAS_ACKNOWLEDGEMENT_WORDS = AnyMatch(
+    [rf"\b(?:{words})\b" for words in top_level_alternatives("|".join(_ACKNOWLEDGEMENT_WORDS))],
+    regex.IGNORECASE)
+_HAS_WORRIED_FACE = regex.compile(_WORRIED_FACES)
+
+
+def _has_acknowledgement(text: str) -> bool:
+    return _HAS_ACKNOWLEDGEMENT_WORDS(text) or (not text.isascii() and _HAS_WORRIED_FACE.search(text) is not None)
 
 
 # Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
@@ -190,7 +195,7 @@ def missing_acknowledgement(analysis, rule):
     # Cheapest first (each would return): about half the replies to a complaint
     # acknowledge it, and the upset test may score the inbound's polarity.
     own = analysis.norm[:analysis.own_text_end]
-    if _HAS_ACKNOWLEDGEMENT(own):
+    if _has_acknowledgement(own):
         return
     if not complaint.is_upset(analysis.context.inbound, threshold) or _is_split_part(own):
         return

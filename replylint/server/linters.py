@@ -27,7 +27,9 @@ class Linters:
         self.config_source = base.source
         self._linters = {}
         for profile in profiles:
-            self._linters[profile] = replylint.Linter(base.with_overrides(profile=profile))
+            # A draft is re-checked as the agent types: keep every word's tokens cached.
+            self._linters[profile] = replylint.Linter(base.with_overrides(profile=profile),
+                                                      remember_words=True)
         log.info("linters ready: profiles=%s config=%s", ",".join(profiles),
                  base.source or "defaults")
 
