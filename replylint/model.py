@@ -64,11 +64,15 @@ class Context:
 
     @classmethod
     def field_names(cls) -> tuple:
-        return tuple(f.name for f in fields(cls))
+        return _CONTEXT_FIELDS
 
     def to_dict(self) -> dict:
         return {f.name: (list(getattr(self, f.name)) if f.name == "history" else getattr(self, f.name))
                 for f in fields(self)}
+
+
+# Asked on every context a request sends; dataclasses.fields() rebuilds it each call.
+_CONTEXT_FIELDS = tuple(f.name for f in fields(Context))
 
 
 @dataclass(frozen=True)
