@@ -216,3 +216,23 @@ def test_each_odd_piece_alone(every_rule, text):
                                             customer_handle="@diane", inbound=text or None))
     assert_well_formed(text, report)
     assert_json(report)
+
+
+# normalize_text replaces only the characters it finds; it must equal the plain
+# one-to-one table applied to every character.
+from replylint import normalize as _normalize  # noqa: E402
+
+_LOOKALIKES = list(_normalize._ONE_TO_ONE) + ["a", "'", " ", "€", "é", "\U0001F642", "\ud83d", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LOOKALIKES), max_size=40))
+def test_normalize_equals_the_whole_table(chars):
+    text = "".join(chars)
+    expected = text.translate(str.maketrans(_normalize._ONE_TO_ONE))
+    try:
+        expected.encode("utf-8")
+    except UnicodeEncodeError:
+        expected = expected.translate(_normalize._SURROGATE_TABLE)
+    assert _normalize.normalize_text(text) == expected
+    assert len(_normalize.normalize_text(text)) == len(text)
