@@ -8,6 +8,8 @@ connection count and prints throughput, p50/p90/p99 latency and errors.
     apt-get install -y wrk                 # Debian's wrk
     python benchmarks/load_server.py                       # 1, 16, 64 connections, 1 worker
     python benchmarks/load_server.py --workers 2 --duration 20
+    python benchmarks/load_server.py --workers 2 --runs 5 --duration 10   # medians of 5 runs
+    python benchmarks/load_server.py --workers 2 --unique  # a new word in every request
     python benchmarks/load_server.py --cpu-cost            # CPU per request, no wrk needed
 
 wrk keeps every connection busy (a closed loop), so the latency at N connections
@@ -22,6 +24,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,14 +100,29 @@ def wait_ready(port: int, process: subprocess.Popen, timeout: float = 90) -> Non
     raise SystemExit("the server did not come up")
 
 
-def request_bodies() -> list:
-    return [json.dumps({"text": text, "context": context}) for text, context in REPLIES]
+# --unique: every request's reply carries its own case number, so the server meets a
+# word it has never seen on every request (new vocabulary, its periodic reset, and no
+# reply-keyed memo to lean on), as when many agents type many different replies.
+REFERENCE = "@@REF@@"
+
+
+def with_reference(text: str) -> str:
+    """``text`` with "(case QZ@@REF@@)" after its first sentence."""
+    cut = text.find(". ")
+    cut = len(text) if cut < 0 else cut + 1
+    return f"{text[:cut]} (case QZ{REFERENCE}){text[cut:]}"
+
+
+def request_bodies(unique: bool = False) -> list:
+    return [json.dumps({"text": with_reference(text) if unique else text, "context": context})
+            for text, context in REPLIES]
 
 
 def sanity_check(port: int, bodies: list) -> list:
     """Every body answers 200; returns the findings count per body, for the report."""
     counts = []
     for body in bodies:
+        body = body.replace(REFERENCE, "0")
         request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/check", data=body.encode(),
                                          headers={"content-type": "application/json"}, method="POST")
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -123,12 +141,20 @@ local bodies = {{
 {listed}
 }}
 local counter = 0
+local threads = 0
+thread_id = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
 request = function()
   counter = counter + 1
-  return wrk.format(nil, nil, nil, bodies[(counter % #bodies) + 1])
+  -- --unique bodies hold @@REF@@: a new case number per request (and per wrk thread)
+  local body = bodies[(counter % #bodies) + 1]:gsub("@@REF@@", tostring(counter) .. "T" .. thread_id)
+  return wrk.format(nil, nil, nil, body)
 end
 
 done = function(summary, latency, requests)
@@ -156,7 +182,7 @@ def run_wrk(wrk: str, port: int, script: str, connections: int, duration: int, t
     return result
 
 
-def cpu_cost(rounds: int = 2400) -> None:
+def cpu_cost(rounds: int = 2400, unique: bool = False) -> None:
     """CPU time per request, in process: the engine alone, then the whole ASGI app.
 
     ``time.process_time`` counts only this process's CPU, so unlike wall-clock
@@ -202,9 +228,11 @@ def cpu_cost(rounds: int = 2400) -> None:
     linter = app.state.server.linters["pre-send"]
     contexts = [replylint.Context(**context) for _, context in REPLIES]
     asyncio.run(run(len(bodies) * 20))           # warm up
+    texts = [with_reference(text) if unique else text for text, _ in REPLIES]
     started = time.process_time()
     for i in range(rounds):
-        linter.check(REPLIES[i % len(REPLIES)][0], context=contexts[i % len(REPLIES)])
+        linter._limit_vocabulary()  # as the server does before each check
+        linter.check(texts[i % len(texts)].replace(REFERENCE, str(i)), context=contexts[i % len(texts)])
     engine = (time.process_time() - started) / rounds
     # The server layer on its own: the same requests with the engine's answers
     # precomputed, so the two numbers do not have to be subtracted from each other.
@@ -214,7 +242,8 @@ def cpu_cost(rounds: int = 2400) -> None:
     asyncio.run(run(rounds))
     layer = (time.process_time() - started) / rounds
     del linter.check
-    print(f"CPU per request over {rounds} requests: engine {engine * 1000:.3f} ms, server layer "
+    print(f"CPU per request over {rounds} requests{' (--unique)' if unique else ''}: "
+          f"engine {engine * 1000:.3f} ms, server layer "
           f"{layer * 1000:.3f} ms (Starlette, validation, JSON, masking, log line; "
           "uvicorn's HTTP parsing not included)")
     for (text, _), context in zip(REPLIES, contexts):
@@ -232,11 +261,15 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
     parser.add_argument("--wrk", default=shutil.which("wrk"), help="path to wrk")
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="wrk runs per connection count; the table shows medians (default 1)")
+    parser.add_argument("--unique", action="store_true",
+                        help="a new case number in every request's reply (a new word each time)")
     parser.add_argument("--cpu-cost", action="store_true",
                         help="instead of wrk: CPU time per request in process (engine, server layer)")
     args = parser.parse_args(argv)
     if args.cpu_cost:
-        cpu_cost()
+        cpu_cost(unique=args.unique)
         return 0
     if not args.wrk:
         raise SystemExit("wrk not found: apt-get install -y wrk")
@@ -247,13 +280,16 @@ def main(argv=None) -> int:
         server = start_server(port, args.workers, workdir)
         try:
             wait_ready(port, server)
-            bodies = request_bodies()
+            bodies = request_bodies(args.unique)
             findings = sanity_check(port, bodies)
             script = os.path.join(workdir, "bodies.lua")
             with open(script, "w") as handle:
                 handle.write(lua_script(bodies))
             run_wrk(args.wrk, port, script, 16, 5, args.threads)     # warm up; not reported
-            results = [run_wrk(args.wrk, port, script, c, args.duration, args.threads) for c in connections]
+            # Each wrk run opens its connections afresh, so runs also sample how the
+            # kernel spreads them across workers.
+            runs = {c: [run_wrk(args.wrk, port, script, c, args.duration, args.threads)
+                        for _ in range(args.runs)] for c in connections}
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -263,19 +299,27 @@ def main(argv=None) -> int:
           f"{len(bodies)} replies, bodies {min(sizes)}-{max(sizes)} bytes, "
           f"{sum(findings)} findings across them ({sum(1 for f in findings if not f)} clean); "
           f"server workers: {args.workers}; wrk threads: {args.threads}; {args.duration}s per run; "
-          f"{os.cpu_count()} CPUs")
+          f"{args.runs} run(s) per row{' (medians)' if args.runs > 1 else ''}; "
+          f"{'a new case number per request; ' if args.unique else ''}{os.cpu_count()} CPUs")
     print()
-    print("| connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for r in results:
-        kinds = ", ".join(f"{r[k]} {k}" for k in ("connect", "read", "write", "status", "timeout") if r[k])
-        print(f"| {r['connections']} | {r['rps']:.0f} | {r['p50'] / 1000:.2f} | {r['p90'] / 1000:.2f} | "
-              f"{r['p99'] / 1000:.2f} | {r['max'] / 1000:.2f} | {r['errors']}{f' ({kinds})' if kinds else ''} |")
+    print("| connections | requests/s | p50 ms | p90 ms | p99 ms | p99 of each run | max ms | errors |")
+    print("|---:|---:|---:|---:|---:|---|---:|---:|")
+    results = [r for c in connections for r in runs[c]]
+    for c in connections:
+        rs = runs[c]
+        errors = sum(r["errors"] for r in rs)
+        kinds = ", ".join(f"{sum(r[k] for r in rs)} {k}" for k in ("connect", "read", "write", "status", "timeout")
+                          if any(r[k] for r in rs))
+        each = ", ".join(f"{r['p99'] / 1000:.1f}" for r in rs)
+        print(f"| {c} | {statistics.median([r['rps'] for r in rs]):.0f} | {statistics.median([r['p50'] for r in rs]) / 1000:.2f} | "
+              f"{statistics.median([r['p90'] for r in rs]) / 1000:.2f} | {statistics.median([r['p99'] for r in rs]) / 1000:.2f} | "
+              f"{each} | {max(r['max'] for r in rs) / 1000:.2f} | {errors}{f' ({kinds})' if kinds else ''} |")
     print()
     print("wrk command:", results[0]["command"].replace(script, "bodies.lua"))
     if args.json:
         print(json.dumps(results, indent=2))
     return 0 if all(r["errors"] == 0 for r in results) else 1
+
 
 
 if __name__ == "__main__":
