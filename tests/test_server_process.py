@@ -1,5 +1,7 @@
 """``serve_command`` under real uvicorn, in a child process: logs, workers, config errors."""
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -7,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +156,189 @@ def test_serve_without_the_server_extra_says_which_extra(tmp_path):
                             cwd=tmp_path)
     assert result.returncode == 2
     assert "pip install 'replylint[server]'" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- --workers N: one SO_REUSEPORT socket per worker (replylint/server/workers.py) ---
+
+needs_reuseport = pytest.mark.skipif(
+    not hasattr(socket, "SO_REUSEPORT") or not os.path.isdir("/proc/self"),
+    reason="one socket per worker needs SO_REUSEPORT; the checks read /proc")
+
+
+def _proc_stat(pid):
+    """(state, parent pid) of a process, or None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[0], int(fields[1])
+
+
+def alive(pid) -> bool:
+    stat = _proc_stat(pid)
+    return stat is not None and stat[0] not in ("Z", "X")   # a zombie has exited
+
+
+def worker_pids(parent) -> set:
+    """The live worker processes of a server: its children started by multiprocessing's spawn."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        stat = _proc_stat(entry.name)
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if stat and stat[1] == parent and stat[0] != "Z" and b"spawn_main" in command:
+            found.add(int(entry.name))
+    return found
+
+
+def wait_for(condition, what, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def answering_pid(port) -> int:
+    """The pid of the worker that answers a request on a new connection (from x-request-id)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as response:
+        assert response.status == 200
+        return int(response.headers["x-request-id"].split("-")[0], 16)
+
+
+def serving_workers(process, port, count=2, timeout=90) -> set:
+    """The server's worker pids, once each of them has answered (so each one listens)."""
+    deadline = time.monotonic() + timeout
+    seen = set()
+    while time.monotonic() < deadline:
+        seen |= {answering_pid(port) for _ in range(20)}
+        workers = worker_pids(process.pid)
+        if len(workers) == count and seen >= workers:
+            return workers
+        time.sleep(0.1)
+    pytest.fail(f"not every worker answered: saw {seen}, workers {worker_pids(process.pid)}")
+
+
+def listening_sockets(port) -> int:
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        if local.endswith(f":{port:04X}") and state == "0A":   # 0A: LISTEN
+            count += 1
+    return count
+
+
+@needs_reuseport
+def test_each_worker_has_its_own_socket_and_gets_connections(tmp_path):
+    process, port, log = start(tmp_path, workers=2)
+    try:
+        wait_ready(process, port, log, timeout=90)
+        workers = serving_workers(process, port)
+        # The kernel picks a socket by a hash of each connection's addresses: 40 new
+        # connections all on one of two workers would be a 1 in 2**39 chance.
+        assert {answering_pid(port) for _ in range(40)} == workers
+        assert listening_sockets(port) == 2
+    finally:
+        output = stop(process, log)
+    assert "with 2 workers, one socket each" in output
+
+
+@needs_reuseport
+def test_sigterm_stops_the_server_and_every_worker(tmp_path):
+    process, port, log = start(tmp_path, workers=2)
+    try:
+        wait_ready(process, port, log, timeout=90)
+        workers = serving_workers(process, port)
+    finally:
+        output = stop(process, log)
+    assert process.returncode == 0, output
+    wait_for(lambda: not any(alive(pid) for pid in workers), "the workers to exit", timeout=20)
+    assert "stopping 2 workers" in output and "Traceback" not in output
+
+
+@needs_reuseport
+def test_a_killed_worker_is_replaced(tmp_path):
+    process, port, log = start(tmp_path, workers=2)
+    try:
+        wait_ready(process, port, log, timeout=90)
+        before = serving_workers(process, port)
+        victim = min(before)
+        os.kill(victim, signal.SIGKILL)
+        # Reaped, not only a zombie: the leader of a threaded process turns zombie while
+        # its other threads still hold the listening socket for a moment.
+        wait_for(lambda: _proc_stat(victim) is None, "the parent to reap the killed worker", timeout=20)
+        for _ in range(10):   # the other worker answers meanwhile
+            assert post(port, "/v1/check", {"text": "Thanks, the refund is done."})[0] == 200
+        replacement = wait_for(lambda: worker_pids(process.pid) - before, "a new worker")
+        assert len(replacement) == 1 and len(worker_pids(process.pid)) == 2
+        wait_for(lambda: answering_pid(port) in replacement, "the new worker to answer", timeout=90)
+    finally:
+        output = stop(process, log)
+    assert process.returncode == 0, output
+    assert f"worker {victim} stopped unexpectedly (killed by SIGKILL); worker {min(replacement)} " \
+           "started in its place" in output
+
+
+@needs_reuseport
+@pytest.mark.parametrize("reuseport", [False, True], ids=["plain-socket", "reuseport-socket"])
+def test_a_port_in_use_stops_the_start_with_exit_2(tmp_path, reuseport):
+    # With SO_REUSEPORT on both sides, a second server of the same user (another
+    # `replylint serve`, say) would silently share the port: it must be refused too.
+    config = tmp_path / "replylint.toml"
+    config.write_text("")
+    with socket.socket() as holder:
+        if reuseport:
+            holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        code = ("import click\nfrom replylint.server.cli import serve_command\n"
+                "@click.command()\ndef main():\n"
+                f"    serve_command('127.0.0.1', {port}, {str(config)!r}, 2, 1048576, ())\n"
+                "main()\n")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                timeout=120, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"replylint: error: cannot listen on 127.0.0.1:{port}: address already in use"]
+
+
+@needs_reuseport
+def test_workers_that_cannot_start_stop_the_server(tmp_path):
+    code = ("import sys\nfrom replylint.server.workers import WorkersError, run_workers\n"
+            "try:\n"
+            f"    run_workers('replylint.server.app:no_such_factory', '127.0.0.1', {free_port()}, 2, {{}})\n"
+            "except WorkersError as exc:\n"
+            "    print('gave up:', exc, file=sys.stderr)\n"
+            "    sys.exit(7)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == 7, result.stderr
+    assert "gave up: 3 workers in a row exited before they started serving" in result.stderr
+    assert "exited before it started serving (exit code 3)" in result.stderr
+
+
+@needs_reuseport
+def test_workers_stop_when_the_server_process_is_killed(tmp_path):
+    # Orphaned workers would go on serving and hold the port after a SIGKILL of the parent.
+    process, port, log = start(tmp_path, workers=2)
+    workers = set()
+    try:
+        wait_ready(process, port, log, timeout=90)
+        workers = serving_workers(process, port)
+        process.kill()
+        process.wait(timeout=20)
+        wait_for(lambda: not any(alive(pid) for pid in workers), "the orphaned workers to exit",
+                 timeout=30)
+    finally:
+        output = stop(process, log)
+        for pid in workers:   # do not leave them behind if the test failed
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert "Traceback" not in output, output

@@ -9,10 +9,14 @@ import ipaddress
 import logging
 import logging.config
 import os
+from typing import TYPE_CHECKING
 
 import click
 
 from replylint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from replylint.server.settings import ServerSettings
 
 log = logging.getLogger("replylint.server")
 
@@ -34,6 +38,7 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
 
         from replylint.server.app import create_app
         from replylint.server.logs import LOG_CONFIG
+        from replylint.server.workers import WorkersError, run_workers
     except ImportError as exc:
         raise ServeError(f"replylint serve needs the server extra ({exc.name} is missing): "
                          "pip install 'replylint[server]'") from None
@@ -44,19 +49,17 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
     if not _is_loopback(host):
         log.warning("listening on %s: the API has no authentication; put it behind your "
                     "agent desk's proxy or a firewall", host)
-    options = dict(host=host, port=port, log_config=LOG_CONFIG, access_log=False,
-                   server_header=False)
+    options = dict(log_config=LOG_CONFIG, access_log=False, server_header=False)
     try:
         if workers == 1:
-            uvicorn.run(create_app(settings), **options)
+            uvicorn.run(create_app(settings), host=host, port=port, **options)
         else:
             # Each worker is a fresh process that builds its own linters from the
             # environment; check the config here first so a typo fails once, clearly.
             _check_config(settings.config_path)
             os.environ.update(settings.to_env())
-            uvicorn.run("replylint.server.app:create_app_from_env", factory=True,
-                        workers=workers, **options)
-    except ConfigError as exc:
+            run_workers("replylint.server.app:create_app_from_env", host, port, workers, options)
+    except (ConfigError, WorkersError) as exc:
         raise ServeError(str(exc)) from None
 
 
