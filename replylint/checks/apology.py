@@ -170,10 +170,10 @@ def opening_span(analysis, kinds=("greeting", "body", "signoff")):
 # part alone cannot be judged. The marks are asked where they can be (anywhere, at the
 # start, at the end): one regex of them all took ~90 µs on a 500-character reply.
 _SPLIT_MARK = regex.compile(r"(?<![\d/])\d\s?/\s?\d(?![\d/])|>>|\(cont(?:'d|inued)?\)")
-_SPLIT_START = regex.compile(
-    r"\W*(?:\.{2,}|…)|\s*\(|\s*\d[:.)]\s|\s*\*"
+_SPLIT_START = regex.compile(  # used with match(); the ^ keeps a search() linear too
+    r"^(?:\W*(?:\.{2,}|…)|\s*\(|\s*\d[:.)]\s|\s*\*"
     # a part that starts mid-sentence, in lower case ("the option to keep your games")
-    r"|(?!i\b)\p{Ll}[\p{Ll}']*\b",
+    r"|(?!i\b)\p{Ll}[\p{Ll}']*\b)",
 )
 _SPLIT_END = regex.compile(r"(?:\.{3}|…)\s*(?:https?://\S+\s*)?$")
 
