@@ -194,3 +194,9 @@ def test_settings_travel_through_the_environment():
                               cors_origins=("https://a.example",))
     assert ServerSettings.from_env(settings.to_env()) == settings
     assert ServerSettings.from_env({}) == ServerSettings()
+
+
+def test_settings_without_a_config_clear_one_left_in_the_environment():
+    stale = {"REPLYLINT_SERVE_CONFIG": "/old/replylint.toml"}
+    stale.update(ServerSettings().to_env())
+    assert ServerSettings.from_env(stale).config_path is None

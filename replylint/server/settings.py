@@ -1,7 +1,7 @@
 """What a server is started with, from keyword arguments or from the environment.
 
-The environment form exists for ``--workers N``: uvicorn starts each worker as a
-fresh process that imports the app factory by name, so the settings travel as
+The environment form exists for ``--workers N``: each worker is a fresh (spawned)
+process that imports the app factory by name, so the settings travel as
 ``REPLYLINT_SERVE_*`` variables rather than as Python objects.
 """
 from __future__ import annotations
@@ -33,10 +33,10 @@ class ServerSettings:
         object.__setattr__(self, "cors_origins", tuple(origins or ()))
 
     def to_env(self) -> dict:
-        env = {ENV_MAX_BODY: str(self.max_body), ENV_CORS: ",".join(self.cors_origins)}
-        if self.config_path:
-            env[ENV_CONFIG] = str(self.config_path)
-        return env
+        # Every variable is set, "" for none, so one left in the environment by an
+        # earlier run cannot hand the workers a config the parent did not check.
+        return {ENV_CONFIG: str(self.config_path or ""), ENV_MAX_BODY: str(self.max_body),
+                ENV_CORS: ",".join(self.cors_origins)}
 
     @classmethod
     def from_env(cls, environ: "dict | None" = None) -> "ServerSettings":
