@@ -240,3 +240,19 @@ def test_answers_are_plain_json(client):
     response = client.post("/v1/check", json={"text": "Ça 🙂 " + NON_APOLOGY})
     assert response.headers["content-type"] == "application/json"
     json.loads(response.content.decode("utf-8"))
+
+
+# ------------------------------------------------------------ response bytes
+def test_orjson_renders_the_bytes_starlette_would():
+    from starlette.responses import JSONResponse as StarletteJSONResponse
+
+    from replylint.server.responses import JSONResponse
+
+    payloads = [
+        {"ok": True, "findings": [], "suppressed": 0, "errors": []},
+        {"message": "\"I'm sorry you feel\" \\ café 🙂 \u2028 \x00\x1f\t\n", "start": 0, "end": -1,
+         "nested": [None, False, True, {"k": ["é", "\U0001F600"]}], "big": 2 ** 53},
+        {"error": {"status": 422, "message": "unknown context field(s): x", "field": "context"}},
+    ]
+    for payload in payloads:
+        assert JSONResponse(payload).body == StarletteJSONResponse(payload).body

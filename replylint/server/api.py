@@ -8,11 +8,11 @@ the shared Linter never has to be thread-safe. Parallelism comes from ``--worker
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
 
 from replylint._version import __version__
 from replylint.server.dismissals import DismissalSet
 from replylint.server.present import fix_json, report_json, rule_json
+from replylint.server.responses import JSONResponse
 from replylint.server.validation import (parse_batch, parse_check, parse_fix, parse_json,
                                          parse_profile_param)
 

@@ -49,7 +49,9 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
     if not _is_loopback(host):
         log.warning("listening on %s: the API has no authentication; put it behind your "
                     "agent desk's proxy or a firewall", host)
-    options = dict(log_config=LOG_CONFIG, access_log=False, server_header=False)
+    # proxy_headers off: nothing reads the client's address (the access line never
+    # shows it), so uvicorn's X-Forwarded-For layer would only add a hop per request.
+    options = dict(log_config=LOG_CONFIG, access_log=False, server_header=False, proxy_headers=False)
     try:
         if workers == 1:
             uvicorn.run(create_app(settings), host=host, port=port, **options)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from starlette.responses import JSONResponse
+from replylint.server.responses import JSONResponse
 
 
 class RequestError(Exception):
