@@ -88,3 +88,16 @@ def test_an_engine_crash_is_500_and_logs_no_text(client, caplog, monkeypatch):
     log = server_log(caplog)
     assert_clean(log)
     assert "ValueError" in log and "crash" in log   # the type and where, for the operator
+
+
+def test_the_plain_formatter_writes_what_the_standard_one_does():
+    import logging
+
+    from replylint.server.logs import PlainFormatter
+
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    ours, standard = PlainFormatter(fmt), logging.Formatter(fmt)
+    record = logging.LogRecord("replylint.server", logging.INFO, __file__, 1, "request %s", ("1a-2",), None)
+    for created in (1_700_000_000.001, 1_700_000_000.999, 1_700_000_001.5, 1_700_000_000.25):
+        record.created, record.msecs = created, (created - int(created)) * 1000
+        assert ours.format(record) == standard.format(record)

@@ -37,7 +37,7 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
         import uvicorn
 
         from replylint.server.app import create_app
-        from replylint.server.logs import LOG_CONFIG
+        from replylint.server.logs import LOG_CONFIG, lighten_log_records
         from replylint.server.workers import WorkersError, run_workers
     except ImportError as exc:
         raise ServeError(f"replylint serve needs the server extra ({exc.name} is missing): "
@@ -46,6 +46,7 @@ def serve_command(host: str, port: int, config_path, workers: int, max_body: int
         raise ServeError(f"--workers must be at least 1, not {workers}")
     settings = build_settings(config_path, max_body, cors_origins)
     logging.config.dictConfig(LOG_CONFIG)
+    lighten_log_records()
     if not _is_loopback(host):
         log.warning("listening on %s: the API has no authentication; put it behind your "
                     "agent desk's proxy or a firewall", host)

@@ -20,6 +20,8 @@ import time
 
 import uvicorn
 
+from replylint.server.logs import lighten_log_records
+
 log = logging.getLogger("replylint.server")
 
 START_FAILURES = 3    # workers in a row that die before serving: the app itself is broken
@@ -111,6 +113,7 @@ def _stop_with_parent(parent) -> None:
 def _serve_one(app: str, family: int, host: str, port: int, options: dict, parent) -> None:
     """The body of a worker process; ``parent`` is its pipe to the supervisor."""
     threading.Thread(target=_stop_with_parent, args=(parent,), daemon=True).start()
+    lighten_log_records()
     config = uvicorn.Config(app, factory=True, host=host, port=port, **options)
     try:
         sock = _reuseport_socket(family, host, port)
