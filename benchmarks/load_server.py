@@ -87,17 +87,23 @@ def start_server(port: int, workers: int, workdir: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
 
 
-def wait_ready(port: int, process: subprocess.Popen, timeout: float = 90) -> None:
+def wait_ready(port: int, process: subprocess.Popen, workers: int, timeout: float = 90) -> None:
+    """Until every worker answers: each /healthz is a new connection, which the kernel
+    gives to one of the listening workers, and the x-request-id header names its pid.
+    (Measuring while a worker is still starting would put all the load on the others.)"""
     deadline = time.monotonic() + timeout
+    seen = set()
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"the server exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+                seen.add(response.headers["x-request-id"].split("-")[0])
+            if len(seen) >= workers:
                 return
         except OSError:
             time.sleep(0.2)
-    raise SystemExit("the server did not come up")
+    raise SystemExit(f"only {len(seen)} of {workers} workers answered within {timeout:.0f} s")
 
 
 # --unique: every request's reply carries its own case number, so the server meets a
@@ -279,7 +285,7 @@ def main(argv=None) -> int:
         port = free_port()
         server = start_server(port, args.workers, workdir)
         try:
-            wait_ready(port, server)
+            wait_ready(port, server, args.workers)
             bodies = request_bodies(args.unique)
             findings = sanity_check(port, bodies)
             script = os.path.join(workdir, "bodies.lua")

@@ -205,6 +205,18 @@ class Linter:
             self.nlp = blank_english(TOKENIZER_CACHE, self._remember_words)
             self._phrases = PhraseIndex(self.nlp, self.rules)
 
+    def warm_up(self) -> None:
+        """Check each selected rule's examples once, discarding the reports.
+
+        Some checks compile their regexes and word lists on first use, so that
+        ``import replylint`` and a one-off ``replylint check`` start fast; the first
+        reply a linter sees pays for them instead (~70 ms). A service calls this
+        before it takes traffic, so no agent's first reply does (``replylint serve``
+        does, for every profile)."""
+        for rule in self.rules:
+            for example in rule.examples_fail + rule.examples_pass:
+                self.check(example.text, example.context)
+
     def find_templates(self, records, **options):
         """Reused templates across many replies (RL204); see replylint.templates.find_templates."""
         from replylint.templates import find_templates

@@ -169,3 +169,25 @@ def test_a_rule_that_raises_becomes_a_report_error_not_a_crash(tmp_path):
     assert [f.code for f in report.findings] == ["RL101"]
     assert report.errors == ({"code": "BRK101",
                               "message": "BRK101 failed on this reply: RuntimeError: boom"},)
+
+
+def test_warm_up_compiles_what_checks_build_on_first_use():
+    # In a fresh process: the parts RL104 and the complaint test compile on first use
+    # are ready after warm_up, so a server's first request does not pay for them.
+    import subprocess
+    import sys
+
+    code = (
+        "from replylint import Linter, Config\n"
+        "from replylint.checks import apology\n"
+        "from replylint import complaint\n"
+        "linter = Linter(Config())\n"
+        "assert apology._HAS_ACKNOWLEDGEMENT_WORDS._parts is None\n"
+        "assert complaint.has_complaint_marker._parts is None\n"
+        "linter.warm_up()\n"
+        "assert apology._HAS_ACKNOWLEDGEMENT_WORDS._parts is not None\n"
+        "assert complaint.has_complaint_marker._parts is not None\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "ok", result.stderr

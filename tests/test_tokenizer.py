@@ -97,3 +97,4 @@ def test_a_server_linter_keeps_remembering_after_starting_afresh():
     linter._limit_vocabulary(limit=0)  # a fresh tokenizer and phrase index
     assert isinstance(linter.nlp.tokenizer, RememberingTokenizer)
     assert not isinstance(Linter(Config()).nlp.tokenizer, RememberingTokenizer)
+

@@ -28,8 +28,9 @@ class Linters:
         self._linters = {}
         for profile in profiles:
             # A draft is re-checked as the agent types: keep every word's tokens cached.
-            self._linters[profile] = replylint.Linter(base.with_overrides(profile=profile),
-                                                      remember_words=True)
+            linter = replylint.Linter(base.with_overrides(profile=profile), remember_words=True)
+            linter.warm_up()  # the first request would otherwise compile what checks use
+            self._linters[profile] = linter
         log.info("linters ready: profiles=%s config=%s", ",".join(profiles),
                  base.source or "defaults")
 
