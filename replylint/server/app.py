@@ -57,10 +57,11 @@ def create_app(settings: Optional[ServerSettings] = None, linters: Optional[Lint
     settings = settings or ServerSettings()
     linters = linters or Linters(settings.config_path)
     routes = [
+        # First: the router tries routes in order, and nearly every request is a check.
+        Route("/v1/check", api.check, methods=["POST"]),
         Route("/", compose_page, methods=["GET"]),
         Route("/healthz", api.healthz, methods=["GET"]),
         Route(OPENAPI_PATH, api.openapi, methods=["GET"]),
-        Route("/v1/check", api.check, methods=["POST"]),
         Route("/v1/check/batch", api.check_batch, methods=["POST"]),
         Route("/v1/fix", api.fix, methods=["POST"]),
         Route("/v1/rules", api.rules, methods=["GET"]),
