@@ -26,7 +26,9 @@ from replylint.tokenizer import blank_english
 # Strings spaCy's vocabulary may hold before a long-running linter starts afresh
 # (~12 MB of growth over the ~2,000 of the rules; see Linter._limit_vocabulary).
 VOCABULARY_LIMIT = 50_000
-# Chunks the tokenizer may cache (see replylint/tokenizer.py); it goes with the vocabulary.
+# Chunks the tokenizer of a remember_words linter may cache (see replylint/tokenizer.py);
+# it goes with the vocabulary. Other linters keep spaCy's 10,000: more made a 1-worker
+# audit's peak 147 -> 150-151 MB (the target is 150) for ~15 µs a reply of tokenizing.
 TOKENIZER_CACHE = 2 * VOCABULARY_LIMIT
 
 
@@ -54,8 +56,9 @@ class Linter:
     once. ``check`` is then one tokenisation and one pass of the shared matchers.
 
     ``remember_words=True`` suits a service that re-checks drafts as they are typed
-    (``replylint serve`` uses it): the tokenizer caches every word it meets, which
-    costs ~15 µs on a reply whose words are all new (see replylint/tokenizer.py).
+    (``replylint serve`` uses it): the tokenizer caches every word it meets, in room
+    for 100,000, which costs ~15 µs on a reply whose words are all new and some
+    memory (see replylint/tokenizer.py).
     """
 
     def __init__(self, config: Optional[Config] = None, *, remember_words: bool = False):
@@ -87,7 +90,7 @@ class Linter:
         self._allow_words = _compile_allow_words(config.allow_words)
 
         self._remember_words = remember_words
-        self.nlp = blank_english(TOKENIZER_CACHE, remember_words)
+        self.nlp = self._new_nlp()
         self._phrases = PhraseIndex(self.nlp, self.rules)
         self._checks = {r.code: get_check(r.check) for r in self.rules if r.check}
         # (rule, its conditions or None when it always applies, its regex gates or None),
@@ -202,8 +205,13 @@ class Linter:
         150-250 µs a reply and the service 0.1-0.3 ms a request."""
         if len(self.nlp.vocab.strings) > (VOCABULARY_LIMIT if limit is None else limit):
             self.nlp = self._phrases = None  # the old ones go first: one at a time in memory
-            self.nlp = blank_english(TOKENIZER_CACHE, self._remember_words)
+            self.nlp = self._new_nlp()
             self._phrases = PhraseIndex(self.nlp, self.rules)
+
+    def _new_nlp(self):
+        if self._remember_words:
+            return blank_english(TOKENIZER_CACHE, remember_words=True)
+        return blank_english()
 
     def warm_up(self) -> None:
         """Check each selected rule's examples once, discarding the reports.

@@ -5,9 +5,10 @@ spaCy's tokenizer caches how it split each space-separated chunk ("refund," ->
 and infix regexes. Two limits of that cache matter here:
 
 - It holds 10,000 chunks by default, and the rules' phrases take most of those at
-  start. Past them every chunk is split again: room for as many chunks as the
-  vocabulary limit lets words in took the tokenizer from ~70 to ~55 µs a corpus
-  reply (~38 to ~15 µs on a second pass), for ~10 MB.
+  start. Past them every chunk is split again, and nothing new can be remembered.
+  Room for 100,000 took the tokenizer from ~70 to ~55 µs a corpus reply (~38 to ~15
+  µs on a second pass), but raised a 1-worker audit's peak memory from 147 to 150-151
+  MB, past its 150 MB target: only a ``remember_words`` linter (the server's) has it.
 - Once a text has met a special case ("I'm", "can't", ":)") nothing more of that
   text is cached: spaCy keeps one has_special flag per text (see its tokenizer's
   ``_save_cached``, spaCy issue #1250). A draft that starts "I'm sorry" is then split
@@ -23,14 +24,17 @@ from __future__ import annotations
 MAX_TEXT_LENGTH = 100_000_000
 
 
-def blank_english(cache_size: int, remember_words: bool = False):
+def blank_english(cache_size: "int | None" = None, remember_words: bool = False):
     """spaCy's blank English pipeline: its tokenizer, with room for ``cache_size``
-    chunks, wrapped in a RememberingTokenizer when ``remember_words``."""
+    chunks (None: spaCy's 10,000), wrapped in a RememberingTokenizer when
+    ``remember_words`` (whose limit is then ``cache_size``)."""
     import spacy  # lazy: `import replylint` and `replylint --version` stay fast
 
     nlp = spacy.blank("en")
     nlp.max_length = MAX_TEXT_LENGTH
-    nlp.tokenizer.max_cache_size = cache_size
+    if cache_size:
+        nlp.tokenizer.max_cache_size = cache_size
+    cache_size = nlp.tokenizer.max_cache_size
     if remember_words:
         nlp.tokenizer = RememberingTokenizer(nlp.tokenizer, cache_size)
     return nlp
