@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -234,40 +235,48 @@ def listening_sockets(port) -> int:
     return count
 
 
-@needs_reuseport
-def test_each_worker_has_its_own_socket_and_gets_connections(tmp_path):
+@contextmanager
+def two_workers(tmp_path):
+    """A server with 2 workers, every one answering; ``run["output"]`` is its log once
+    stopped. When the body fails, workers still alive are killed, so none outlives it."""
     process, port, log = start(tmp_path, workers=2)
+    run = {"process": process, "port": port, "workers": set()}
     try:
         wait_ready(process, port, log, timeout=90)
-        workers = serving_workers(process, port)
+        run["workers"] = serving_workers(process, port)
+        yield run
+    except BaseException:
+        run["output"] = stop(process, log)
+        for pid in run["workers"]:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        raise
+    run["output"] = stop(process, log)
+
+
+@needs_reuseport
+def test_each_worker_has_its_own_socket_and_gets_connections(tmp_path):
+    with two_workers(tmp_path) as run:
         # The kernel picks a socket by a hash of each connection's addresses: 40 new
         # connections all on one of two workers would be a 1 in 2**39 chance.
-        assert {answering_pid(port) for _ in range(40)} == workers
-        assert listening_sockets(port) == 2
-    finally:
-        output = stop(process, log)
-    assert "with 2 workers, one socket each" in output
+        assert {answering_pid(run["port"]) for _ in range(40)} == run["workers"]
+        assert listening_sockets(run["port"]) == 2
+    assert "with 2 workers, one socket each" in run["output"]
 
 
 @needs_reuseport
 def test_sigterm_stops_the_server_and_every_worker(tmp_path):
-    process, port, log = start(tmp_path, workers=2)
-    try:
-        wait_ready(process, port, log, timeout=90)
-        workers = serving_workers(process, port)
-    finally:
-        output = stop(process, log)
-    assert process.returncode == 0, output
+    with two_workers(tmp_path) as run:
+        workers = set(run["workers"])
+    assert run["process"].returncode == 0, run["output"]
     wait_for(lambda: not any(alive(pid) for pid in workers), "the workers to exit", timeout=20)
-    assert "stopping 2 workers" in output and "Traceback" not in output
+    assert "stopping 2 workers" in run["output"] and "Traceback" not in run["output"]
 
 
 @needs_reuseport
 def test_a_killed_worker_is_replaced(tmp_path):
-    process, port, log = start(tmp_path, workers=2)
-    try:
-        wait_ready(process, port, log, timeout=90)
-        before = serving_workers(process, port)
+    with two_workers(tmp_path) as run:
+        process, port, before = run["process"], run["port"], run["workers"]
         victim = min(before)
         os.kill(victim, signal.SIGKILL)
         # Reaped, not only a zombie: the leader of a threaded process turns zombie while
@@ -278,11 +287,9 @@ def test_a_killed_worker_is_replaced(tmp_path):
         replacement = wait_for(lambda: worker_pids(process.pid) - before, "a new worker")
         assert len(replacement) == 1 and len(worker_pids(process.pid)) == 2
         wait_for(lambda: answering_pid(port) in replacement, "the new worker to answer", timeout=90)
-    finally:
-        output = stop(process, log)
-    assert process.returncode == 0, output
+    assert process.returncode == 0, run["output"]
     assert f"worker {victim} stopped unexpectedly (killed by SIGKILL); worker {min(replacement)} " \
-           "started in its place" in output
+           "started in its place" in run["output"]
 
 
 @needs_reuseport
@@ -327,18 +334,9 @@ def test_workers_that_cannot_start_stop_the_server(tmp_path):
 @needs_reuseport
 def test_workers_stop_when_the_server_process_is_killed(tmp_path):
     # Orphaned workers would go on serving and hold the port after a SIGKILL of the parent.
-    process, port, log = start(tmp_path, workers=2)
-    workers = set()
-    try:
-        wait_ready(process, port, log, timeout=90)
-        workers = serving_workers(process, port)
-        process.kill()
-        process.wait(timeout=20)
-        wait_for(lambda: not any(alive(pid) for pid in workers), "the orphaned workers to exit",
+    with two_workers(tmp_path) as run:
+        run["process"].kill()
+        run["process"].wait(timeout=20)
+        wait_for(lambda: not any(alive(pid) for pid in run["workers"]), "the orphaned workers to exit",
                  timeout=30)
-    finally:
-        output = stop(process, log)
-        for pid in workers:   # do not leave them behind if the test failed
-            if alive(pid):
-                os.kill(pid, signal.SIGKILL)
-    assert "Traceback" not in output, output
+    assert "Traceback" not in run["output"], run["output"]
