@@ -345,14 +345,12 @@ class AnyMatch:
         self._parts = None  # compiled on first use, not at import (tens of ms)
 
     @classmethod
-    def each_alternative(cls, alternation: str, before: str = "", after: str = "",
-                         flags=None) -> "AnyMatch":
-        """One part per top-level alternative, as ``{before}(?:{alternative}){after}``
-        (case-insensitive unless ``flags`` says otherwise)."""
+    def each_alternative(cls, alternation: str, before: str = "") -> "AnyMatch":
+        """One case-insensitive part per top-level alternative: ``{before}(?:{alternative})``."""
         import regex
 
-        return cls([f"{before}(?:{alternative}){after}" for alternative in top_level_alternatives(alternation)],
-                   regex.IGNORECASE if flags is None else flags)
+        parts = [f"{before}(?:{alternative})" for alternative in top_level_alternatives(alternation)]
+        return cls(parts, regex.IGNORECASE)
 
     @property
     def parts(self) -> list:

@@ -140,7 +140,9 @@ _HAS_WORRIED_FACE = regex.compile(_WORRIED_FACES)
 
 
 def _has_acknowledgement(text: str) -> bool:
-    return _HAS_ACKNOWLEDGEMENT_WORDS(text) or (not text.isascii() and _HAS_WORRIED_FACE.search(text) is not None)
+    if _HAS_ACKNOWLEDGEMENT_WORDS(text):
+        return True
+    return not text.isascii() and _HAS_WORRIED_FACE.search(text) is not None
 
 
 # Compiled once: a module-level regex call with a pattern string costs ~10 µs in the
