@@ -101,8 +101,9 @@ class Linter:
 
     # ----------------------------------------------------------------- public
     def rule(self, code_or_slug: str):
-        """The rule (selected or not) with this code or slug, or None."""
-        for rule in self.all_rules:
+        """The rule (selected or not) with this code or slug, or None. A selected rule
+        is returned as it runs, with the config's option overrides."""
+        for rule in (*self.rules, *self.all_rules):
             if code_or_slug in (rule.code, rule.slug):
                 return rule
         return None

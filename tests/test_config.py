@@ -73,6 +73,10 @@ def test_rule_options_from_config():
     assert Linter(Config()).check(text, ctx).findings
     quiet = Linter(Config(options={"RL601": {"skip-mid-thread": True}}))
     assert not quiet.check(text, ctx).findings
+    # Linter.rule gives the rule as it runs, overrides included, by code or slug.
+    assert quiet.rule("RL601").options["skip-mid-thread"] is True
+    assert quiet.rule(quiet.rule("RL601").slug).options["skip-mid-thread"] is True
+    assert Linter(Config()).rule("RL601").options["skip-mid-thread"] is False
 
 
 def test_allow_words_are_never_flagged():
